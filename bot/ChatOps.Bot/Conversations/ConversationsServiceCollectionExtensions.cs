@@ -1,0 +1,37 @@
+using ChatOps.Bot.Conversations.CardActions;
+using ChatOps.Bot.Conversations.Commands;
+using ChatOps.Bot.Conversations.Lifecycle;
+using ChatOps.Cards.Adaptive;
+
+namespace ChatOps.Bot.Conversations;
+
+internal static class ConversationsServiceCollectionExtensions
+{
+    public static IServiceCollection AddConversations(this IServiceCollection services)
+    {
+        services.AddSingleton<TurnRouter>();
+        services.AddSingleton<CommandRouter>();
+        services.AddSingleton<CommandCatalog>();
+        services.AddSingleton<CardActionRouter>();
+        services.AddSingleton<InstallationEvents>();
+
+        services.AddCommand<HelpCommand>("help", "帮助", "?", "？");
+        services.AddCardAction<ShowHelp, ShowHelpAction>();
+        return services;
+    }
+
+    private static void AddCommand<T>(this IServiceCollection services, string name, params string[] aliases) where T : class, ICommand
+    {
+        services.AddSingleton<T>();
+        services.AddSingleton(new CommandRegistration(name, aliases, typeof(T)));
+    }
+
+    private static void AddCardAction<TVerb, THandler>(this IServiceCollection services)
+        where TVerb : CardVerb
+        where THandler : class, ICardAction<TVerb>
+    {
+        services.AddSingleton<ICardAction<TVerb>, THandler>();
+        services.AddSingleton(new CardActionRegistration(typeof(TVerb),
+            (sp, turn, verb, ct) => sp.GetRequiredService<ICardAction<TVerb>>().HandleAsync(turn, (TVerb)verb, ct)));
+    }
+}

@@ -1,0 +1,19 @@
+using ChatOps.Bot.Conversations;
+using ChatOps.Bot.Protocol;
+using ChatOps.Bot.Protocol.Endpoint;
+using ChatOps.Bot.Storage;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddBotProtocol(builder.Configuration);
+builder.Services.AddBotStorage(builder.Configuration);
+builder.Services.AddConversations();
+
+var app = builder.Build();
+
+app.MapBotMessages();
+
+app.Run();
+
+/// <summary>The entry point, visible to WebApplicationFactory in the host tests.</summary>
+public partial class Program;

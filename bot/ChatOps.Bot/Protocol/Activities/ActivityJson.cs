@@ -1,0 +1,36 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace ChatOps.Bot.Protocol.Activities;
+
+/// <summary>The wire format: camelCase, nulls omitted, generated at compile time.</summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    MaxDepth = 64)]
+[JsonSerializable(typeof(Activity))]
+[JsonSerializable(typeof(ResourceResponse))]
+[JsonSerializable(typeof(ConversationParameters))]
+[JsonSerializable(typeof(ConversationResourceResponse))]
+[JsonSerializable(typeof(IReadOnlyList<ChannelAccount>))]
+[JsonSerializable(typeof(InvokeResponseBody))]
+public sealed partial class ActivityJson : JsonSerializerContext;
+
+/// <summary>The id the connector returns for a sent or updated activity.</summary>
+public sealed record ResourceResponse(string? Id);
+
+public sealed class ConversationParameters
+{
+    public bool IsGroup { get; set; }
+    public ChannelAccount? Bot { get; set; }
+    public IList<ChannelAccount>? Members { get; set; }
+    public string? TopicName { get; set; }
+    public string? TenantId { get; set; }
+    public Activity? Activity { get; set; }
+    public JsonElement? ChannelData { get; set; }
+}
+
+public sealed record ConversationResourceResponse(string? Id, string? ActivityId, string? ServiceUrl);
+
+/// <summary>The HTTP body that answers an invoke: <c>{statusCode, type, value}</c>.</summary>
+public sealed record InvokeResponseBody(int StatusCode, string? Type, JsonElement? Value);

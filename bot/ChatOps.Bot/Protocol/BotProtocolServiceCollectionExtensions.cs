@@ -1,0 +1,34 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using ChatOps.Bot.Protocol.Authentication;
+using ChatOps.Bot.Protocol.Connector;
+using ChatOps.Bot.Protocol.Endpoint;
+using Microsoft.Extensions.Options;
+
+namespace ChatOps.Bot.Protocol;
+
+internal static class BotProtocolServiceCollectionExtensions
+{
+    /// <summary>The Bot Framework wire protocol: inbound validation and the outbound connector.</summary>
+    public static IServiceCollection AddBotProtocol(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<BotIdentityOptions>().Bind(configuration.GetSection(BotIdentityOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<BotAuthenticationOptions>().Bind(configuration.GetSection(BotAuthenticationOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ConnectorOptions>().Bind(configuration.GetSection(ConnectorOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<BotAuthenticationOptions>, AuthenticationStartupCheck>();
+        services.AddSingleton<IValidateOptions<ConnectorOptions>, ConnectorStartupCheck>();
+
+        services.AddHttpClient(nameof(OpenIdKeySource), c => c.Timeout = TimeSpan.FromSeconds(10));
+        services.AddHttpClient(nameof(ConnectorTokens), c => c.Timeout = TimeSpan.FromSeconds(30));
+        services.AddSingleton<ActivityAuthenticator>();
+        services.AddSingleton<ActivityReader>();
+        services.AddSingleton<ActivityPipeline>();
+
+        services.AddSingleton<ServiceUrls>();
+        services.AddSingleton<ConnectorTokens>();
+        services.AddTransient<ConnectorAuthHandler>();
+        services.AddHttpClient<IConnectorClient, ConnectorClient>(c => c.Timeout = TimeSpan.FromSeconds(100))
+            .AddHttpMessageHandler<ConnectorAuthHandler>();
+        return services;
+    }
+}

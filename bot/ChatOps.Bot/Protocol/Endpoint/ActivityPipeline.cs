@@ -1,0 +1,130 @@
+using System.Text.Json;
+using ChatOps.Bot.Conversations;
+using ChatOps.Bot.Protocol.Activities;
+using ChatOps.Bot.Protocol.Authentication;
+using ChatOps.Bot.Protocol.Connector;
+using ChatOps.Bot.Protocol.Deduplication;
+using ChatOps.Cards.Resources;
+
+namespace ChatOps.Bot.Protocol.Endpoint;
+
+/// <summary>One POST to /api/messages: read, authenticate, de-duplicate, route, answer.</summary>
+internal sealed class ActivityPipeline(
+    ActivityAuthenticator authenticator,
+    ActivityReader reader,
+    IProcessedActivities processed,
+    TurnRouter router,
+    IConnectorClient connector,
+    ServiceUrls serviceUrls,
+    ILogger<ActivityPipeline> log)
+{
+    public async Task<IResult> HandleAsync(HttpContext http)
+    {
+        var ct = http.RequestAborted;
+        string? authorization = http.Request.Headers.Authorization;
+        if (authenticator.Enabled && string.IsNullOrEmpty(authorization))
+            return Refuse(401, "no Authorization header");
+
+        var read = await reader.ReadAsync(http.Request, ct);
+        if (read.Activity is not { } activity)
+            return Refuse(read.Status, read.Problem!);
+
+        if (authenticator.Enabled)
+        {
+            var auth = await AuthenticateAsync(authorization!, activity, ct);
+            if (auth is not null)
+                return auth;
+            serviceUrls.Vouch(new Uri(activity.ServiceUrl!));
+        }
+
+        if (activity.Id is null)
+            return Answer(await RunAsync(activity, ct));
+        ClaimResult claim;
+        try
+        {
+            claim = await processed.TryClaimAsync(activity, ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            log.LogError(e, "Could not record activity {ActivityId}; asking the channel to retry", activity.Id);
+            return Unavailable();
+        }
+        if (!claim.Claimed)
+            return Duplicate(activity, claim);
+
+        TurnResult result;
+        try
+        {
+            result = await RunAsync(activity, ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            log.LogError(e, "Turn {ActivityId} ({Type}) failed; the channel will retry it", activity.Id, activity.Type);
+            await ReleaseQuietlyAsync(activity);
+            return Unavailable();
+        }
+        var body = result.Body is null ? null : JsonSerializer.Serialize(result.Body, ActivityJson.Default.InvokeResponseBody);
+        try
+        {
+            await processed.CompleteAsync(activity, body, ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The turn's effects are done; a redelivery may be treated as abandoned later, which is the lesser harm.
+            log.LogWarning(e, "Could not mark activity {ActivityId} as done", activity.Id);
+        }
+        return Answer(result, body);
+    }
+
+    private async Task<IResult?> AuthenticateAsync(string authorization, Activity activity, CancellationToken ct)
+    {
+        try
+        {
+            var auth = await authenticator.AuthenticateAsync(authorization, activity, ct);
+            return auth.IsAuthenticated ? null : Refuse(401, auth.Failure!);
+        }
+        catch (Exception e) when (e is HttpRequestException or JsonException or InvalidOperationException or KeyNotFoundException or TaskCanceledException && !ct.IsCancellationRequested)
+        {
+            log.LogError(e, "Signing keys could not be fetched; asking the channel to retry");
+            return Unavailable();
+        }
+    }
+
+    private Task<TurnResult> RunAsync(Activity activity, CancellationToken ct) => router.RouteAsync(new Turn(activity, connector), ct);
+
+    private IResult Duplicate(Activity activity, ClaimResult claim)
+    {
+        log.LogInformation("Activity {ActivityId} ({Type}) delivered again; not processed twice", activity.Id, activity.Type);
+        if (activity.Type != ActivityTypes.Invoke)
+            return TypedResults.Ok();
+        return claim.InvokeResponseJson is { } stored
+            ? TypedResults.Content(stored, "application/json")
+            : Answer(TurnResult.Message(CardText.Get("Invoke.StillWorking", Languages.FromLocale(activity.Locale))));
+    }
+
+    private async Task ReleaseQuietlyAsync(Activity activity)
+    {
+        try
+        {
+            await processed.ReleaseAsync(activity, CancellationToken.None);
+        }
+        catch (Exception e)
+        {
+            log.LogWarning(e, "Could not release activity {ActivityId}; a retry will take it over once abandoned", activity.Id);
+        }
+    }
+
+    private static IResult Answer(TurnResult result, string? body = null) =>
+        result.Body is null
+            ? TypedResults.StatusCode(result.Status)
+            : TypedResults.Content(body ?? JsonSerializer.Serialize(result.Body, ActivityJson.Default.InvokeResponseBody), "application/json");
+
+    private IResult Refuse(int status, string reason)
+    {
+        log.LogWarning("Refused an activity with {Status}: {Reason}", status, reason);
+        return TypedResults.Problem(statusCode: status, detail: status == 401 ? "Unauthorized." : reason);
+    }
+
+    private static IResult Unavailable() =>
+        TypedResults.Problem(statusCode: 503, detail: "Temporarily unavailable; retry.");
+}

@@ -1,0 +1,15 @@
+using ChatOps.Bot.Protocol.Deduplication;
+
+namespace ChatOps.Bot.Storage;
+
+internal static class StorageServiceCollectionExtensions
+{
+    /// <summary>Azure Tables (Azurite locally) behind the domain's and the protocol's ports.</summary>
+    public static IServiceCollection AddBotStorage(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<Tables>();
+        services.AddSingleton<IProcessedActivities, TableProcessedActivities>();
+        return services;
+    }
+}

@@ -1,0 +1,20 @@
+using System.Globalization;
+using System.Resources;
+
+namespace ChatOps.Cards.Resources;
+
+/// <summary>Every string a card shows, from Strings.resx (en) and Strings.zh-CN.resx (zh-CN).</summary>
+public static class CardText
+{
+    private static readonly ResourceManager Strings = new("ChatOps.Cards.Resources.Strings", typeof(CardText).Assembly);
+
+    public static string Get(string key, CultureInfo language) =>
+        Strings.GetString(key, language) ?? throw new KeyNotFoundException($"No card text '{key}'.");
+
+    public static string Format(string key, CultureInfo language, params object[] args) =>
+        string.Format(language, Get(key, language), args);
+
+    /// <summary>Whether the language has its own text for the key (not a fallback to English).</summary>
+    internal static bool HasOwn(string key, CultureInfo language) =>
+        Strings.GetResourceSet(language, createIfNotExists: true, tryParents: false)?.GetString(key) is not null;
+}
