@@ -1,0 +1,98 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+
+namespace ChatOps.Testing;
+
+/// <summary>
+/// Stands in for the Bot Connector service (smba.trafficmanager.net): answers the v3 REST routes as
+/// Teams does, records every request, and can be told to fail with a sequence of statuses first.
+/// </summary>
+public sealed class FakeBotConnector : LoopbackServer
+{
+    private readonly ConcurrentQueue<RecordedRequest> _requests = new();
+    private readonly ConcurrentQueue<ScriptedFailure> _failures = new();
+    private int _nextId;
+
+    public static async Task<FakeBotConnector> StartAsync()
+    {
+        var connector = new FakeBotConnector();
+        await connector.StartAsync(app => app.Map("/{**path}", connector.HandleAsync));
+        return connector;
+    }
+
+    /// <summary>The service URL as Teams sends it in activities (with a trailing slash).</summary>
+    public string ServiceUrl => BaseUrl.AbsoluteUri;
+
+    public IReadOnlyList<RecordedRequest> Requests => [.. _requests];
+
+    /// <summary>The next requests are answered with these statuses, in order (e.g. 429, 502), before normal answers resume.</summary>
+    public void FailNext(int status, int times = 1, string? retryAfter = null)
+    {
+        for (var i = 0; i < times; i++)
+            _failures.Enqueue(new ScriptedFailure(status, retryAfter));
+    }
+
+    public void Clear() => _requests.Clear();
+
+    /// <summary>Waits (bounded) until a request matching the predicate has arrived.</summary>
+    public async Task<RecordedRequest> WaitForAsync(Func<RecordedRequest, bool> match, TimeSpan? timeout = null)
+    {
+        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(10));
+        while (true)
+        {
+            var found = _requests.FirstOrDefault(match);
+            if (found is not null)
+                return found;
+            try
+            {
+                await Task.Delay(20, cts.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                throw new TimeoutException($"No matching connector request; saw: {string.Join(", ", _requests.Select(r => $"{r.Method} {r.Path} → {r.Status}"))}");
+            }
+        }
+    }
+
+    private async Task HandleAsync(HttpContext http)
+    {
+        using var reader = new StreamReader(http.Request.Body);
+        var body = await reader.ReadToEndAsync();
+        var path = http.Request.Path.Value ?? "";
+        var status = _failures.TryDequeue(out var failure) ? failure.Status : StatusFor(http.Request.Method, path);
+        _requests.Enqueue(new RecordedRequest(http.Request.Method, Uri.UnescapeDataString(path), http.Request.Headers.Authorization.ToString(), body, status));
+        http.Response.StatusCode = status;
+        if (failure?.RetryAfter is { } after)
+            http.Response.Headers.RetryAfter = after;
+        if (status >= 400)
+        {
+            await http.Response.WriteAsJsonAsync(new { error = new { code = status == 429 ? "TooManyRequests" : "ServiceError", message = "scripted failure" } });
+            return;
+        }
+        var id = $"1{Interlocked.Increment(ref _nextId):D12}";
+        if (http.Request.Method == "GET")
+            await http.Response.WriteAsJsonAsync(new[] { new { id = "29:user-id-0", name = "Alex Wilber", aadObjectId = "00000000-0000-0000-0000-0000000000020" } });
+        else if (path.EndsWith("/v3/conversations", StringComparison.Ordinal))
+            await http.Response.WriteAsJsonAsync(new { id = $"19:new@thread.tacv2;messageid={id}", activityId = id });
+        else
+            await http.Response.WriteAsJsonAsync(new { id });
+    }
+
+    private static int StatusFor(string method, string path) => method switch
+    {
+        "POST" => 201,
+        "DELETE" => 200,
+        _ when path.Contains("/v3/", StringComparison.Ordinal) => 200,
+        _ => 404,
+    };
+
+    private sealed record ScriptedFailure(int Status, string? RetryAfter);
+}
+
+/// <summary>One request the fake connector received, with the status it answered.</summary>
+public sealed record RecordedRequest(string Method, string Path, string Authorization, string Body, int Status)
+{
+    public JsonElement Json => JsonDocument.Parse(Body).RootElement;
+}
