@@ -43,12 +43,14 @@ public sealed class FakeOpenIdIssuer : LoopbackServer
     public RsaSecurityKey CurrentKey { get; private set; } = null!;
 
     /// <summary>Publishes a new signing key (as the channel does ahead of rotation) and signs with it from now on.</summary>
-    public RsaSecurityKey Rotate(params string[] endorsements)
+    public RsaSecurityKey Rotate() => CurrentKey = Publish("msteams", "emulator");
+
+    /// <summary>Publishes a key with these endorsements in the JWKS without signing with it by default.</summary>
+    public RsaSecurityKey Publish(params string[] endorsements)
     {
-        var key = new RsaSecurityKey(RSA.Create(2048)) { KeyId = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8)) };
+        var key = UnpublishedKey();
         lock (_published)
-            _published.Add((key, endorsements.Length == 0 ? ["msteams", "emulator"] : endorsements));
-        CurrentKey = key;
+            _published.Add((key, endorsements));
         return key;
     }
 

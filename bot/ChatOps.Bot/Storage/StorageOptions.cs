@@ -17,6 +17,10 @@ public sealed class StorageOptions : IValidatableObject
     [RegularExpression("^[A-Za-z][A-Za-z0-9]{0,20}$")]
     public string TablePrefix { get; set; } = "chatops";
 
+    /// <summary>Retries of a failed storage call inside one turn; past them the turn fails and the channel retries it.</summary>
+    [Range(0, 10)]
+    public int MaxRetries { get; set; } = 3;
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (string.IsNullOrWhiteSpace(ConnectionString) && TableServiceUri is null)

@@ -16,7 +16,7 @@ internal sealed class Tables
     {
         var o = options.Value;
         var clientOptions = new TableClientOptions();
-        clientOptions.Retry.MaxRetries = 3;
+        clientOptions.Retry.MaxRetries = o.MaxRetries;
         clientOptions.Retry.NetworkTimeout = TimeSpan.FromSeconds(10);
         _service = !string.IsNullOrWhiteSpace(o.ConnectionString)
             ? new TableServiceClient(o.ConnectionString, clientOptions)

@@ -1,5 +1,7 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Unicode;
 
 namespace ChatOps.Bot.Protocol.Activities;
 
@@ -14,7 +16,17 @@ namespace ChatOps.Bot.Protocol.Activities;
 [JsonSerializable(typeof(ConversationResourceResponse))]
 [JsonSerializable(typeof(IReadOnlyList<ChannelAccount>))]
 [JsonSerializable(typeof(InvokeResponseBody))]
-public sealed partial class ActivityJson : JsonSerializerContext;
+public sealed partial class ActivityJson : JsonSerializerContext
+{
+    /// <summary>The context to use: Chinese text is written as UTF-8, not \u escapes (half the bytes); &lt;, &gt; and &amp; stay escaped.</summary>
+    public static ActivityJson Wire { get; } = new(new JsonSerializerOptions
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        MaxDepth = 64,
+        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
+    });
+}
 
 /// <summary>The id the connector returns for a sent or updated activity.</summary>
 public sealed record ResourceResponse(string? Id);

@@ -26,21 +26,21 @@ internal sealed class ConnectorClient(HttpClient http) : IConnectorClient
     public async Task<ConversationResourceResponse> CreateConversationAsync(Uri serviceUrl, ConversationParameters parameters, CancellationToken ct)
     {
         using var request = Request(HttpMethod.Post, serviceUrl, conversationId: null, "v3/conversations");
-        request.Content = JsonContent.Create(parameters, ActivityJson.Default.ConversationParameters);
-        return await ReadAsync(request, ActivityJson.Default.ConversationResourceResponse, ct) ?? new ConversationResourceResponse(null, null, null);
+        request.Content = JsonContent.Create(parameters, ActivityJson.Wire.ConversationParameters);
+        return await ReadAsync(request, ActivityJson.Wire.ConversationResourceResponse, ct) ?? new ConversationResourceResponse(null, null, null);
     }
 
     public async Task<IReadOnlyList<ChannelAccount>> GetMembersAsync(Uri serviceUrl, string conversationId, CancellationToken ct)
     {
         using var request = Request(HttpMethod.Get, serviceUrl, conversationId, $"v3/conversations/{Escape(conversationId)}/members");
-        return await ReadAsync(request, ActivityJson.Default.IReadOnlyListChannelAccount, ct) ?? [];
+        return await ReadAsync(request, ActivityJson.Wire.IReadOnlyListChannelAccount, ct) ?? [];
     }
 
     private async Task<ResourceResponse> SendJsonAsync(HttpMethod method, Uri serviceUrl, string conversationId, string path, Activity activity, CancellationToken ct)
     {
         using var request = Request(method, serviceUrl, conversationId, path);
-        request.Content = JsonContent.Create(activity, ActivityJson.Default.Activity);
-        return await ReadAsync(request, ActivityJson.Default.ResourceResponse, ct) ?? new ResourceResponse(null);
+        request.Content = JsonContent.Create(activity, ActivityJson.Wire.Activity);
+        return await ReadAsync(request, ActivityJson.Wire.ResourceResponse, ct) ?? new ResourceResponse(null);
     }
 
     private async Task<T?> ReadAsync<T>(HttpRequestMessage request, JsonTypeInfo<T> type, CancellationToken ct)

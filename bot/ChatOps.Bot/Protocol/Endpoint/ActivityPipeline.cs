@@ -63,7 +63,7 @@ internal sealed class ActivityPipeline(
             await ReleaseQuietlyAsync(activity);
             return Unavailable();
         }
-        var body = result.Body is null ? null : JsonSerializer.Serialize(result.Body, ActivityJson.Default.InvokeResponseBody);
+        var body = result.Body is null ? null : JsonSerializer.Serialize(result.Body, ActivityJson.Wire.InvokeResponseBody);
         try
         {
             await processed.CompleteAsync(activity, body, ct);
@@ -117,7 +117,7 @@ internal sealed class ActivityPipeline(
     private static IResult Answer(TurnResult result, string? body = null) =>
         result.Body is null
             ? TypedResults.StatusCode(result.Status)
-            : TypedResults.Content(body ?? JsonSerializer.Serialize(result.Body, ActivityJson.Default.InvokeResponseBody), "application/json");
+            : TypedResults.Content(body ?? JsonSerializer.Serialize(result.Body, ActivityJson.Wire.InvokeResponseBody), "application/json");
 
     private IResult Refuse(int status, string reason)
     {
@@ -125,6 +125,15 @@ internal sealed class ActivityPipeline(
         return TypedResults.Problem(statusCode: status, detail: status == 401 ? "Unauthorized." : reason);
     }
 
-    private static IResult Unavailable() =>
-        TypedResults.Problem(statusCode: 503, detail: "Temporarily unavailable; retry.");
+    /// <summary>503 with Retry-After: the channel retries the same activity, which the claim release lets through.</summary>
+    private static IResult Unavailable() => new RetryLater();
+
+    private sealed class RetryLater : IResult
+    {
+        public Task ExecuteAsync(HttpContext http)
+        {
+            http.Response.Headers.RetryAfter = "1";
+            return TypedResults.Problem(statusCode: 503, detail: "Temporarily unavailable; retry.").ExecuteAsync(http);
+        }
+    }
 }

@@ -48,7 +48,7 @@ internal sealed class ActivityReader
         Activity? activity;
         try
         {
-            activity = JsonSerializer.Deserialize(body, ActivityJson.Default.Activity);
+            activity = JsonSerializer.Deserialize(body, ActivityJson.Wire.Activity);
         }
         catch (JsonException e)
         {
