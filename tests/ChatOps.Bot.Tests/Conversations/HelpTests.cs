@@ -11,7 +11,7 @@ public sealed class HelpTests(BotHost host) : IClassFixture<BotHost>
     [Fact]
     public async Task Help_in_a_personal_chat_answers_with_the_help_card()
     {
-        var activity = Activities.Message(host.Connector.ServiceUrl, "help");
+        var activity = TeamsActivities.Message(host.Connector.ServiceUrl, "help");
 
         var response = await host.PostAsync(activity);
 
@@ -27,7 +27,7 @@ public sealed class HelpTests(BotHost host) : IClassFixture<BotHost>
     [Fact]
     public async Task Help_from_a_Chinese_client_answers_in_Chinese()
     {
-        var activity = Activities.Message(host.Connector.ServiceUrl, "帮助", locale: "zh-CN");
+        var activity = TeamsActivities.Message(host.Connector.ServiceUrl, "帮助", locale: "zh-CN");
 
         await host.PostAsync(activity);
 
@@ -38,7 +38,7 @@ public sealed class HelpTests(BotHost host) : IClassFixture<BotHost>
     [Fact]
     public async Task Help_in_a_channel_with_an_at_mention_answers_in_the_thread()
     {
-        var activity = Activities.ChannelMessage(host.Connector.ServiceUrl, "help", mention: true);
+        var activity = TeamsActivities.ChannelMessage(host.Connector.ServiceUrl, "help", mention: true);
 
         await host.PostAsync(activity);
 
@@ -50,7 +50,7 @@ public sealed class HelpTests(BotHost host) : IClassFixture<BotHost>
     [Fact]
     public async Task A_channel_message_that_does_not_mention_the_bot_gets_no_answer()
     {
-        var activity = Activities.ChannelMessage(host.Connector.ServiceUrl, "help", mention: false);
+        var activity = TeamsActivities.ChannelMessage(host.Connector.ServiceUrl, "help", mention: false);
 
         var response = await host.PostAsync(activity);
 
@@ -61,7 +61,7 @@ public sealed class HelpTests(BotHost host) : IClassFixture<BotHost>
     [Fact]
     public async Task Unknown_text_gets_a_plain_hint_that_shows_the_input_literally()
     {
-        var activity = Activities.Message(host.Connector.ServiceUrl, "**deploy** [x](http://evil.example) now");
+        var activity = TeamsActivities.Message(host.Connector.ServiceUrl, "**deploy** [x](http://evil.example) now");
 
         await host.PostAsync(activity);
 
@@ -74,8 +74,8 @@ public sealed class HelpTests(BotHost host) : IClassFixture<BotHost>
     [Fact]
     public async Task Installing_the_app_posts_a_welcome_card_and_removing_it_posts_nothing()
     {
-        var added = Activities.Installation(host.Connector.ServiceUrl, "add");
-        var removed = Activities.Installation(host.Connector.ServiceUrl, "remove");
+        var added = TeamsActivities.Installation(host.Connector.ServiceUrl, "add");
+        var removed = TeamsActivities.Installation(host.Connector.ServiceUrl, "remove");
 
         await host.PostAsync(added);
         await host.PostAsync(removed);
@@ -88,7 +88,7 @@ public sealed class HelpTests(BotHost host) : IClassFixture<BotHost>
     [Fact]
     public async Task Clicking_the_language_switch_answers_the_invoke_with_the_Chinese_card()
     {
-        var click = Activities.Execute(host.Connector.ServiceUrl, new JsonObject { ["verb"] = "help.show", ["language"] = "zh-CN" });
+        var click = TeamsActivities.Execute(host.Connector.ServiceUrl, new JsonObject { ["verb"] = "help.show", ["language"] = "zh-CN" });
 
         var response = await host.PostAsync(click);
 
@@ -102,7 +102,7 @@ public sealed class HelpTests(BotHost host) : IClassFixture<BotHost>
     [Fact]
     public async Task A_click_with_an_unknown_verb_gets_an_error_answer_not_a_failure()
     {
-        var click = Activities.Execute(host.Connector.ServiceUrl, new JsonObject { ["verb"] = "approve.everything" });
+        var click = TeamsActivities.Execute(host.Connector.ServiceUrl, new JsonObject { ["verb"] = "approve.everything" });
 
         var response = await host.PostAsync(click);
 
@@ -115,7 +115,7 @@ public sealed class HelpTests(BotHost host) : IClassFixture<BotHost>
     [Fact]
     public async Task The_submit_fallback_of_the_switch_posts_the_card_as_a_message()
     {
-        var submit = Activities.Message(host.Connector.ServiceUrl, "");
+        var submit = TeamsActivities.Message(host.Connector.ServiceUrl, "");
         submit.Remove("text");
         submit["value"] = new JsonObject { ["verb"] = "help.show", ["language"] = "zh-CN" };
 

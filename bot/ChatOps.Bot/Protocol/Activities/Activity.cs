@@ -9,7 +9,6 @@ public sealed class Activity
     public string? Type { get; set; }
     public string? Id { get; set; }
     public string? Name { get; set; }
-    public DateTimeOffset? Timestamp { get; set; }
     public string? ServiceUrl { get; set; }
     public string? ChannelId { get; set; }
     public ChannelAccount? From { get; set; }

@@ -18,7 +18,7 @@ public sealed class ForgedTokenTests(BotHost host) : IClassFixture<BotHost>
     [MemberData(nameof(Forgeries))]
     public async Task A_forged_token_gets_401_with_nothing_stored_and_nothing_sent(string forgery)
     {
-        var activity = Activities.Message(host.Connector.ServiceUrl, "help");
+        var activity = TeamsActivities.Message(host.Connector.ServiceUrl, "help");
         var id = (string)activity["id"]!;
 
         var response = await host.PostAsync(activity, Forge(forgery));
@@ -31,7 +31,7 @@ public sealed class ForgedTokenTests(BotHost host) : IClassFixture<BotHost>
     [Fact]
     public async Task A_valid_channel_token_is_accepted_and_the_turn_answered()
     {
-        var activity = Activities.Message(host.Connector.ServiceUrl, "help");
+        var activity = TeamsActivities.Message(host.Connector.ServiceUrl, "help");
         var id = (string)activity["id"]!;
 
         var response = await host.PostAsync(activity);
@@ -44,13 +44,13 @@ public sealed class ForgedTokenTests(BotHost host) : IClassFixture<BotHost>
     [Fact]
     public async Task A_token_signed_with_a_newly_rotated_key_is_accepted_after_one_metadata_refresh()
     {
-        await host.PostAsync(Activities.Message(host.Connector.ServiceUrl, "help"));
+        await host.PostAsync(TeamsActivities.Message(host.Connector.ServiceUrl, "help"));
         var fetchesBefore = host.Issuer.MetadataFetches;
         var previous = host.Issuer.CurrentKey;
         host.Issuer.Rotate();
         try
         {
-            var response = await host.PostAsync(Activities.Message(host.Connector.ServiceUrl, "help"));
+            var response = await host.PostAsync(TeamsActivities.Message(host.Connector.ServiceUrl, "help"));
 
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             Assert.Equal(fetchesBefore + 1, host.Issuer.MetadataFetches);

@@ -9,7 +9,7 @@ public sealed class DuplicateDeliveryTests(BotHost host) : IClassFixture<BotHost
     [Fact]
     public async Task A_message_delivered_twice_is_answered_once()
     {
-        var activity = Activities.Message(host.Connector.ServiceUrl, "help");
+        var activity = TeamsActivities.Message(host.Connector.ServiceUrl, "help");
         var id = (string)activity["id"]!;
 
         var first = await host.PostAsync(activity);
@@ -23,7 +23,7 @@ public sealed class DuplicateDeliveryTests(BotHost host) : IClassFixture<BotHost
     [Fact]
     public async Task A_message_delivered_twice_at_once_is_answered_once()
     {
-        var activity = Activities.Message(host.Connector.ServiceUrl, "help");
+        var activity = TeamsActivities.Message(host.Connector.ServiceUrl, "help");
         var id = (string)activity["id"]!;
 
         var answers = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => host.PostAsync(activity)));
@@ -36,7 +36,7 @@ public sealed class DuplicateDeliveryTests(BotHost host) : IClassFixture<BotHost
     [Fact]
     public async Task An_invoke_delivered_twice_gets_the_first_answer_again()
     {
-        var click = Activities.Execute(host.Connector.ServiceUrl, new JsonObject { ["verb"] = "help.show", ["language"] = "zh-CN" });
+        var click = TeamsActivities.Execute(host.Connector.ServiceUrl, new JsonObject { ["verb"] = "help.show", ["language"] = "zh-CN" });
 
         var first = await (await host.PostAsync(click)).Content.ReadAsStringAsync();
         var second = await (await host.PostAsync(click)).Content.ReadAsStringAsync();
@@ -48,8 +48,8 @@ public sealed class DuplicateDeliveryTests(BotHost host) : IClassFixture<BotHost
     [Fact]
     public async Task The_same_activity_id_in_another_conversation_is_a_different_activity()
     {
-        var one = Activities.Message(host.Connector.ServiceUrl, "help");
-        var other = Activities.ChannelMessage(host.Connector.ServiceUrl, "help", mention: true);
+        var one = TeamsActivities.Message(host.Connector.ServiceUrl, "help");
+        var other = TeamsActivities.ChannelMessage(host.Connector.ServiceUrl, "help", mention: true);
         other["id"] = one["id"]!.DeepClone();
 
         await host.PostAsync(one);

@@ -40,7 +40,7 @@ public sealed class BadInputTests(BotHost host) : IClassFixture<BotHost>
     [Fact]
     public async Task A_body_over_256_KB_gets_413()
     {
-        var activity = Activities.Message(host.Connector.ServiceUrl, new string('x', 300 * 1024));
+        var activity = TeamsActivities.Message(host.Connector.ServiceUrl, new string('x', 300 * 1024));
 
         var response = await host.PostAsync(activity);
 
@@ -51,7 +51,7 @@ public sealed class BadInputTests(BotHost host) : IClassFixture<BotHost>
     [Fact]
     public async Task An_unknown_activity_type_is_acknowledged_and_ignored()
     {
-        var activity = Activities.Message(host.Connector.ServiceUrl, "help");
+        var activity = TeamsActivities.Message(host.Connector.ServiceUrl, "help");
         activity["type"] = "somethingNew";
 
         var response = await host.PostAsync(activity);
@@ -63,7 +63,7 @@ public sealed class BadInputTests(BotHost host) : IClassFixture<BotHost>
     [Fact]
     public async Task An_invoke_with_an_unknown_name_gets_501()
     {
-        var activity = Activities.Message(host.Connector.ServiceUrl, "");
+        var activity = TeamsActivities.Message(host.Connector.ServiceUrl, "");
         activity["type"] = "invoke";
         activity["name"] = "composeExtension/query";
 

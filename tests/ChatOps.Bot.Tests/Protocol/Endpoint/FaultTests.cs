@@ -8,7 +8,7 @@ public sealed class FaultTests(BotHost host) : IClassFixture<BotHost>
     [Fact]
     public async Task When_Teams_fails_the_turn_asks_for_a_retry_and_the_retry_is_answered()
     {
-        var activity = Activities.Message(host.Connector.ServiceUrl, "help");
+        var activity = TeamsActivities.Message(host.Connector.ServiceUrl, "help");
         var id = (string)activity["id"]!;
         host.Connector.FailNext(500);
 
@@ -46,7 +46,7 @@ public sealed class StorageDownTests(StorageDownHost down) : IClassFixture<Stora
     [Fact]
     public async Task When_storage_is_down_the_turn_asks_for_a_retry_and_nothing_is_sent()
     {
-        var activity = Activities.Message(down.Host.Connector.ServiceUrl, "help");
+        var activity = TeamsActivities.Message(down.Host.Connector.ServiceUrl, "help");
 
         var response = await down.Host.PostAsync(activity);
 

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace ChatOps.Bot.Tests.Hosting;
 
 /// <summary>Activities as Teams sends them (trimmed to what matters), each with a fresh id.</summary>
-public static class Activities
+public static class TeamsActivities
 {
     public const string BotId = "28:4f1e5d3c-bot-app-id";
     public const string TenantId = "72f988bf-86f1-41af-91ab-2d7cd011db47";
