@@ -50,6 +50,7 @@ public sealed class BotHost : IAsyncLifetime
         ["Bot:Authentication:Enabled"] = "true",
         ["Bot:Authentication:OpenIdMetadataUrl"] = Issuer.MetadataUrl.AbsoluteUri,
         ["Bot:Authentication:UnknownKeyRefreshInterval"] = "00:00:00",
+        ["Bot:Authentication:Emulator:OpenIdMetadataUrl"] = Issuer.MetadataUrl.AbsoluteUri,
         ["Bot:Connector:Credential"] = "None",
         ["Bot:Connector:TrustedServiceUrls:0"] = Connector.ServiceUrl,
         ["Storage:ConnectionString"] = StorageConnection,
