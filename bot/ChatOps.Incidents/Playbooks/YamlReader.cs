@@ -1,0 +1,93 @@
+using YamlDotNet.RepresentationModel;
+
+namespace ChatOps.Incidents.Playbooks;
+
+/// <summary>Reads fields off a YAML tree, noting each problem with its line and field path instead of throwing.</summary>
+internal sealed class YamlReader(string file)
+{
+    public List<PlaybookProblem> Problems { get; } = [];
+
+    public void Problem(YamlNode node, string field, string message) => Problems.Add(new PlaybookProblem(file, node.Start.Line, field, message));
+
+    public string Text(YamlMappingNode map, string key, string path, bool required = true)
+    {
+        if (!TryGet(map, key, out var node))
+        {
+            if (required)
+                Problem(map, $"{path}.{key}", "is missing");
+            return "";
+        }
+        if (node is YamlScalarNode { Value: { Length: > 0 } value })
+            return value.Trim();
+        Problem(node, $"{path}.{key}", "must be a non-empty text");
+        return "";
+    }
+
+    public LocalizedText Localized(YamlMappingNode map, string key, string path)
+    {
+        if (!TryGet(map, key, out var node) || node is not YamlMappingNode texts)
+        {
+            Problem(node ?? map, $"{path}.{key}", "must give zh-CN and en");
+            return new LocalizedText("", "");
+        }
+        return new LocalizedText(Text(texts, "zh-CN", $"{path}.{key}"), Text(texts, "en", $"{path}.{key}"));
+    }
+
+    public bool Flag(YamlMappingNode map, string key, string path, bool otherwise)
+    {
+        if (!TryGet(map, key, out var node))
+            return otherwise;
+        if (node is YamlScalarNode { Value: "true" or "false" } scalar)
+            return scalar.Value == "true";
+        Problem(node, $"{path}.{key}", "must be true or false");
+        return otherwise;
+    }
+
+    public int Number(YamlMappingNode map, string key, string path)
+    {
+        var text = Text(map, key, path);
+        if (int.TryParse(text, out var n) && n > 0)
+            return n;
+        if (text.Length > 0)
+            Problem(map, $"{path}.{key}", "must be a whole number above 0");
+        return 0;
+    }
+
+    /// <summary>The mappings of a list; an absent optional list is empty.</summary>
+    public IEnumerable<(YamlMappingNode Node, string Path)> List(YamlMappingNode map, string key, string path, bool required = true)
+    {
+        if (!TryGet(map, key, out var node))
+        {
+            if (required)
+                Problem(map, $"{path}.{key}", "is missing");
+            yield break;
+        }
+        if (node is not YamlSequenceNode items)
+        {
+            Problem(node, $"{path}.{key}", "must be a list");
+            yield break;
+        }
+        var i = 0;
+        foreach (var item in items)
+        {
+            if (item is YamlMappingNode mapping)
+                yield return (mapping, $"{path}.{key}[{i}]");
+            else
+                Problem(item, $"{path}.{key}[{i}]", "must be a mapping");
+            i++;
+        }
+    }
+
+    public IReadOnlyList<(string Value, YamlNode Node)> Texts(YamlMappingNode map, string key, string path)
+    {
+        if (!TryGet(map, key, out var node))
+            return [];
+        if (node is YamlSequenceNode items && items.All(i => i is YamlScalarNode))
+            return [.. items.Cast<YamlScalarNode>().Select(s => (s.Value ?? "", (YamlNode)s))];
+        Problem(node, $"{path}.{key}", "must be a list of ids");
+        return [];
+    }
+
+    private static bool TryGet(YamlMappingNode map, string key, out YamlNode node) =>
+        map.Children.TryGetValue(new YamlScalarNode(key), out node!);
+}
