@@ -1,0 +1,20 @@
+namespace ChatOps.Incidents.Checklists;
+
+public enum PointStatus
+{
+    Open,
+    InProgress,
+    Done,
+    NotApplicable,
+}
+
+/// <summary>Where one control point stands in one incident.</summary>
+public sealed record PointState(PointStatus Status, Incidents.Person? Assignee, string? Reason, IReadOnlyList<DeliverableLink> Links)
+{
+    public static PointState New { get; } = new(PointStatus.Open, null, null, []);
+
+    public bool IsSettled => Status is PointStatus.Done or PointStatus.NotApplicable;
+}
+
+/// <summary>A link to where a deliverable document lives (SharePoint, a ticket, a file share).</summary>
+public sealed record DeliverableLink(string DeliverableId, Uri Url);
