@@ -1,4 +1,5 @@
 using ChatOps.Bot.Protocol.Deduplication;
+using ChatOps.Incidents.Incidents;
 
 namespace ChatOps.Bot.Storage;
 
@@ -10,6 +11,8 @@ internal static class StorageServiceCollectionExtensions
         services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<Tables>();
         services.AddSingleton<IProcessedActivities, TableProcessedActivities>();
+        services.AddSingleton<IncidentIdCounter>();
+        services.AddSingleton<IIncidentStore, TableIncidentStore>();
         return services;
     }
 }

@@ -1,0 +1,87 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Azure;
+using Azure.Data.Tables;
+using ChatOps.Incidents.Incidents;
+using ChatOps.Incidents.Timeline;
+
+namespace ChatOps.Bot.Storage;
+
+/// <summary>
+/// Table "incidents", one partition per incident: a "meta" row with the state and one "evt|0000000123" row
+/// per timeline event, written in one entity-group transaction guarded by the meta row's ETag.
+/// </summary>
+internal sealed class TableIncidentStore(Tables tables, IncidentIdCounter counter) : IIncidentStore
+{
+    private const string Meta = "meta";
+    private const int MaxBatch = 99;
+
+    public Task<string> NextIdAsync(int year, CancellationToken ct) => counter.NextAsync(year, ct);
+
+    public Task<StoredIncident> CreateAsync(Incident incident, IReadOnlyList<TimelineEvent> events, CancellationToken ct) =>
+        CommitAsync(incident, events, TableTransactionActionType.Add, ETag.All, ct);
+
+    public async Task<StoredIncident?> GetAsync(string incidentId, CancellationToken ct)
+    {
+        var table = await tables.GetAsync("incidents", ct);
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(incidentId, Meta, cancellationToken: ct);
+        if (!row.HasValue || row.Value is null)
+            return null;
+        return new StoredIncident(JsonSerializer.Deserialize<Incident>(row.Value.GetString("State"))!, row.Value.ETag.ToString());
+    }
+
+    public Task<StoredIncident> SaveAsync(StoredIncident loaded, IReadOnlyList<TimelineEvent> events, CancellationToken ct) =>
+        CommitAsync(loaded.Incident, events, TableTransactionActionType.UpdateReplace, new ETag(loaded.ETag), ct);
+
+    public async Task<IReadOnlyList<TimelineEvent>> ReadTimelineAsync(string incidentId, CancellationToken ct)
+    {
+        var table = await tables.GetAsync("incidents", ct);
+        var events = new List<TimelineEvent>();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {incidentId} and RowKey ge {"evt|"} and RowKey lt {"evt}"}");
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: ct))
+        {
+            events.Add(new TimelineEvent(
+                row.GetInt64("Sequence")!.Value, row.GetString("Type"), DateTimeOffset.Parse(row.GetString("At"), CultureInfo.InvariantCulture),
+                row.GetString("Actor"), JsonNode.Parse(row.GetString("Data"))!.AsObject(), row.GetString("PreviousHash"), row.GetString("Hash")));
+        }
+        return events;
+    }
+
+    private async Task<StoredIncident> CommitAsync(Incident incident, IReadOnlyList<TimelineEvent> events, TableTransactionActionType metaAction, ETag etag, CancellationToken ct)
+    {
+        if (events.Count > MaxBatch)
+            throw new ArgumentOutOfRangeException(nameof(events), $"At most {MaxBatch} events commit with one change.");
+        var table = await tables.GetAsync("incidents", ct);
+        var meta = new TableEntity(incident.Id, Meta)
+        {
+            ["State"] = JsonSerializer.Serialize(incident),
+            ["Version"] = incident.Version,
+            ["ClientId"] = incident.ClientId,
+            ["Phase"] = incident.Phase,
+            ["Closed"] = incident.IsClosed,
+        };
+        var actions = new List<TableTransactionAction> { new(metaAction, meta, etag) };
+        actions.AddRange(events.Select(e => new TableTransactionAction(TableTransactionActionType.Add, EventRow(incident.Id, e))));
+        try
+        {
+            var response = await table.SubmitTransactionAsync(actions, ct);
+            return new StoredIncident(incident, response.Value[0].Headers.ETag?.ToString() ?? "");
+        }
+        catch (TableTransactionFailedException e) when (e.Status is 409 or 412)
+        {
+            throw new ConcurrencyException(incident.Id);
+        }
+    }
+
+    private static TableEntity EventRow(string incidentId, TimelineEvent e) => new(incidentId, string.Create(CultureInfo.InvariantCulture, $"evt|{e.Sequence:D10}"))
+    {
+        ["Sequence"] = e.Sequence,
+        ["Type"] = e.Type,
+        ["At"] = e.At.ToString("O", CultureInfo.InvariantCulture),
+        ["Actor"] = e.Actor,
+        ["Data"] = e.Data.ToJsonString(),
+        ["PreviousHash"] = e.PreviousHash,
+        ["Hash"] = e.Hash,
+    };
+}

@@ -1,0 +1,92 @@
+using ChatOps.Bot.Storage;
+using ChatOps.Bot.Tests.Hosting;
+using ChatOps.Incidents.Checklists;
+using ChatOps.Incidents.Incidents;
+using ChatOps.Incidents.Playbooks;
+using ChatOps.Incidents.Timeline;
+using Microsoft.Extensions.Options;
+
+namespace ChatOps.Bot.Tests.Storage;
+
+/// <summary>The incident store against Azurite: the same code path as Azure Tables.</summary>
+public sealed class TableIncidentStoreTests
+{
+    private static readonly Playbook Playbook = PlaybookLoader.Load(Path.Combine(AppContext.BaseDirectory, "playbooks", "emergency-response.yaml"));
+    private static readonly Person Commander = new("aad-commander", "Casey");
+    private static readonly DateTimeOffset Now = new(2026, 11, 23, 10, 0, 0, TimeSpan.Zero);
+    private readonly TableIncidentStore _store;
+
+    public TableIncidentStoreTests()
+    {
+        var tables = new Tables(Options.Create(new StorageOptions { ConnectionString = BotHost.StorageConnection, TablePrefix = "s" + Guid.NewGuid().ToString("N")[..12] }));
+        _store = new TableIncidentStore(tables, new IncidentIdCounter(tables));
+    }
+
+    private static (Incident, IReadOnlyList<TimelineEvent>) Declare(string id) => Incident.Declare(
+        id, "contoso", Playbook, Playbook.FindType("ddos")!, Playbook.FindSeverity("P1")!, "Site down", "", Commander, Commander, Now);
+
+    [Fact]
+    public async Task An_incident_and_its_timeline_read_back_exactly_and_verify()
+    {
+        var (incident, events) = Declare("INC-2026-0001");
+        var stored = await _store.CreateAsync(incident, events, default);
+        var more = incident.SetPointStatus(Playbook, "CP-01", PointStatus.InProgress, null, Commander, Now.AddMinutes(1));
+        await _store.SaveAsync(stored, more, default);
+
+        var loaded = await _store.GetAsync("INC-2026-0001", default);
+        var timeline = await _store.ReadTimelineAsync("INC-2026-0001", default);
+
+        Assert.Equal(PointStatus.InProgress, loaded!.Incident.Points["CP-01"].Status);
+        Assert.Equal(2, timeline.Count);
+        Assert.True(ChainVerification.Verify(timeline, loaded.Incident.TimelineHead).Intact);
+    }
+
+    [Fact]
+    public async Task Two_changes_from_the_same_read_cannot_both_win()
+    {
+        var (incident, events) = Declare("INC-2026-0002");
+        await _store.CreateAsync(incident, events, default);
+        var first = (await _store.GetAsync(incident.Id, default))!;
+        var second = (await _store.GetAsync(incident.Id, default))!;
+
+        await _store.SaveAsync(first, first.Incident.AddNote("first", Commander, Now), default);
+        await Assert.ThrowsAsync<ConcurrencyException>(() => _store.SaveAsync(second, second.Incident.AddNote("second", Commander, Now), default));
+
+        var timeline = await _store.ReadTimelineAsync(incident.Id, default);
+        Assert.Equal(["incident.declared", "note.added"], timeline.Select(e => e.Type));
+        Assert.Equal("first", (string)timeline[1].Data["text"]!);
+    }
+
+    [Fact]
+    public async Task An_id_cannot_be_declared_twice()
+    {
+        var (incident, events) = Declare("INC-2026-0003");
+        await _store.CreateAsync(incident, events, default);
+
+        await Assert.ThrowsAsync<ConcurrencyException>(() => _store.CreateAsync(incident, events, default));
+    }
+
+    [Fact]
+    public async Task A_change_whose_events_collide_stores_neither_state_nor_events()
+    {
+        var (incident, events) = Declare("INC-2026-0004");
+        var stored = await _store.CreateAsync(incident, events, default);
+        var loaded = (await _store.GetAsync(incident.Id, default))!;
+        // An event numbered like the one already stored: the transaction must fail whole.
+        var clash = TimelineEvent.Append(TimelineEvent.Genesis, 1, "note.added", Now, "x", []);
+
+        await Assert.ThrowsAsync<ConcurrencyException>(() => _store.SaveAsync(loaded, [clash], default));
+
+        Assert.Equal(stored.ETag, (await _store.GetAsync(incident.Id, default))!.ETag);
+        Assert.Single(await _store.ReadTimelineAsync(incident.Id, default));
+    }
+
+    [Fact]
+    public async Task Concurrent_declarations_get_distinct_sequential_ids()
+    {
+        var ids = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => _store.NextIdAsync(2026, default)));
+
+        Assert.Equal(Enumerable.Range(1, 20).Select(n => IncidentId.Format(2026, n)), ids.Order());
+        Assert.Equal("INC-2027-0001", await _store.NextIdAsync(2027, default));
+    }
+}
