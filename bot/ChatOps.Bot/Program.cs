@@ -1,4 +1,5 @@
 using ChatOps.Bot.Conversations;
+using ChatOps.Bot.Incidents;
 using ChatOps.Bot.Protocol;
 using ChatOps.Bot.Protocol.Endpoint;
 using ChatOps.Bot.Storage;
@@ -7,6 +8,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddBotProtocol(builder.Configuration);
 builder.Services.AddBotStorage(builder.Configuration);
+builder.Services.AddIncidents(builder.Configuration);
 builder.Services.AddConversations();
 
 var app = builder.Build();

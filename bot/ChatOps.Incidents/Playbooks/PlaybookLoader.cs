@@ -1,3 +1,4 @@
+using ChatOps.Incidents.DataFiles;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -20,11 +21,11 @@ public static class PlaybookLoader
             stream.Load(new StringReader(yaml));
             root = stream.Documents.Count == 1 && stream.Documents[0].RootNode is YamlMappingNode r
                 ? r
-                : throw new PlaybookFileException([new PlaybookProblem(file, 1, "(document)", "must be one YAML mapping")]);
+                : throw new DataFileException([new DataFileProblem(file, 1, "(document)", "must be one YAML mapping")]);
         }
         catch (YamlException e)
         {
-            throw new PlaybookFileException([new PlaybookProblem(file, e.Start.Line, "(syntax)", e.Message)]);
+            throw new DataFileException([new DataFileProblem(file, e.Start.Line, "(syntax)", e.Message)]);
         }
 
         var severities = reader.List(root, "severities", "").Select(s => new Severity(reader.Text(s.Node, "id", s.Path), reader.Localized(s.Node, "name", s.Path))).ToList();
@@ -34,7 +35,7 @@ public static class PlaybookLoader
 
         Check(reader, root, playbook);
         if (reader.Problems.Count > 0)
-            throw new PlaybookFileException(reader.Problems);
+            throw new DataFileException(reader.Problems);
         return playbook;
     }
 
@@ -60,7 +61,7 @@ public static class PlaybookLoader
     {
         var authorisation = reader.Text(node, "authorisation", path, required: false);
         if (authorisation.Length > 0 && !Authorisations.Contains(authorisation))
-            reader.Problem(node, $"{path}.authorisation", $"must be one of {string.Join(", ", Authorisations)}, not '{authorisation}'");
+            reader.Problem(YamlReader.At(node, "authorisation"), $"{path}.authorisation", $"must be one of {string.Join(", ", Authorisations)}, not '{authorisation}'");
         var deliverables = new List<Deliverable>();
         foreach (var (id, idNode) in reader.Texts(node, "deliverables", path))
         {

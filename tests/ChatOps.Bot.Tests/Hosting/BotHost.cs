@@ -14,7 +14,7 @@ namespace ChatOps.Bot.Tests.Hosting;
 /// The real bot on real Kestrel with auth on, a loopback OpenID issuer, a recording fake Bot
 /// Connector, and Azurite behind its tables (a fresh table prefix per host).
 /// </summary>
-public sealed class BotHost : IAsyncLifetime
+public sealed class BotHost : IAsyncLifetime, IAsyncDisposable
 {
     public const string AppId = "4f1e5d3c-bot-app-id";
     public const string StorageConnection = "UseDevelopmentStorage=true";
@@ -23,6 +23,7 @@ public sealed class BotHost : IAsyncLifetime
     public FakeOpenIdIssuer Issuer { get; private set; } = null!;
     public FakeBotConnector Connector { get; private set; } = null!;
     public HttpClient Client { get; private set; } = null!;
+    public IServiceProvider Services => _factory.Services;
     public string TablePrefix { get; } = "t" + Guid.NewGuid().ToString("N")[..12];
 
     /// <summary>Settings a test class may change before start.</summary>
@@ -88,6 +89,8 @@ public sealed class BotHost : IAsyncLifetime
         }
         return false;
     }
+
+    async ValueTask IAsyncDisposable.DisposeAsync() => await DisposeAsync();
 
     public async Task DisposeAsync()
     {

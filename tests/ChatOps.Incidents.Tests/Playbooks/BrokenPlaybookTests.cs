@@ -1,3 +1,4 @@
+using ChatOps.Incidents.DataFiles;
 using ChatOps.Incidents.Playbooks;
 
 namespace ChatOps.Incidents.Tests.Playbooks;
@@ -6,8 +7,8 @@ public sealed class BrokenPlaybookTests
 {
     private static readonly string Valid = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "playbooks", "emergency-response.yaml"));
 
-    private static PlaybookProblem FirstProblem(string yaml) =>
-        Assert.Throws<PlaybookFileException>(() => PlaybookLoader.Parse(yaml, "mine.yaml")).Problems[0];
+    private static DataFileProblem FirstProblem(string yaml) =>
+        Assert.Throws<DataFileException>(() => PlaybookLoader.Parse(yaml, "mine.yaml")).Problems[0];
 
     private static long LineOf(string yaml, string text) =>
         yaml.Split('\n').Select((line, i) => (line, i)).First(x => x.line.Contains(text, StringComparison.Ordinal)).i + 1;

@@ -1,13 +1,14 @@
+using ChatOps.Incidents.Playbooks;
 using YamlDotNet.RepresentationModel;
 
-namespace ChatOps.Incidents.Playbooks;
+namespace ChatOps.Incidents.DataFiles;
 
 /// <summary>Reads fields off a YAML tree, noting each problem with its line and field path instead of throwing.</summary>
 internal sealed class YamlReader(string file)
 {
-    public List<PlaybookProblem> Problems { get; } = [];
+    public List<DataFileProblem> Problems { get; } = [];
 
-    public void Problem(YamlNode node, string field, string message) => Problems.Add(new PlaybookProblem(file, node.Start.Line, field, message));
+    public void Problem(YamlNode node, string field, string message) => Problems.Add(new DataFileProblem(file, node.Start.Line, field, message));
 
     public string Text(YamlMappingNode map, string key, string path, bool required = true)
     {
@@ -87,6 +88,9 @@ internal sealed class YamlReader(string file)
         Problem(node, $"{path}.{key}", "must be a list of ids");
         return [];
     }
+
+    /// <summary>The value node of a key, for pointing a problem at its line; the mapping itself when absent.</summary>
+    public static YamlNode At(YamlMappingNode map, string key) => TryGet(map, key, out var node) ? node : map;
 
     private static bool TryGet(YamlMappingNode map, string key, out YamlNode node) =>
         map.Children.TryGetValue(new YamlScalarNode(key), out node!);

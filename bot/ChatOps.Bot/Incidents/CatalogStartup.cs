@@ -1,0 +1,42 @@
+using ChatOps.Incidents.Clients;
+using Microsoft.Extensions.Options;
+
+namespace ChatOps.Bot.Incidents;
+
+/// <summary>
+/// At start: loads and validates the playbooks and the clients file (a broken one stops the host), then
+/// stores the clients into Azure Tables in the background, retrying while storage is unreachable.
+/// </summary>
+internal sealed class CatalogStartup(
+    PlaybookCatalog playbooks, IOptions<IncidentsOptions> options, IHostEnvironment environment,
+    IClientDirectory directory, TimeProvider time, ILogger<CatalogStartup> log) : BackgroundService
+{
+    private IReadOnlyList<Client> _clients = [];
+
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        log.LogInformation("Playbooks loaded: {Playbooks}", string.Join(", ", playbooks.All.Keys));
+        if (options.Value.ClientsFile is { Length: > 0 } file)
+            _clients = ClientFileLoader.Load(Path.Combine(environment.ContentRootPath, file), [.. playbooks.All.Keys]);
+        return base.StartAsync(cancellationToken);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        for (var delay = TimeSpan.FromSeconds(1); _clients.Count > 0 && !stoppingToken.IsCancellationRequested; delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromMinutes(1).Ticks)))
+        {
+            try
+            {
+                foreach (var client in _clients)
+                    await directory.UpsertAsync(client, stoppingToken);
+                log.LogInformation("Clients stored: {Clients}", string.Join(", ", _clients.Select(c => c.Id)));
+                return;
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                log.LogWarning(e, "Could not store the clients yet; retrying in {Delay}", delay);
+                await Task.Delay(delay, time, stoppingToken);
+            }
+        }
+    }
+}

@@ -1,0 +1,17 @@
+using ChatOps.Bot.Storage;
+using ChatOps.Incidents.Clients;
+
+namespace ChatOps.Bot.Incidents;
+
+internal static class IncidentsServiceCollectionExtensions
+{
+    /// <summary>Playbooks and clients, loaded and checked at start.</summary>
+    public static IServiceCollection AddIncidents(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<IncidentsOptions>().Bind(configuration.GetSection(IncidentsOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<PlaybookCatalog>();
+        services.AddSingleton<IClientDirectory, TableClientDirectory>();
+        services.AddHostedService<CatalogStartup>();
+        return services;
+    }
+}

@@ -1,0 +1,63 @@
+using ChatOps.Incidents.DataFiles;
+using ChatOps.Incidents.Incidents;
+using ChatOps.Incidents.Playbooks;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace ChatOps.Incidents.Clients;
+
+/// <summary>Loads the clients file; any problem stops start with file, line and field, like the playbooks.</summary>
+public static class ClientFileLoader
+{
+    public static IReadOnlyList<Client> Load(string path, IReadOnlyCollection<string> playbookIds) =>
+        Parse(File.ReadAllText(path), Path.GetFileName(path), playbookIds);
+
+    public static IReadOnlyList<Client> Parse(string yaml, string file, IReadOnlyCollection<string> playbookIds)
+    {
+        var reader = new YamlReader(file);
+        YamlMappingNode root;
+        try
+        {
+            var stream = new YamlStream();
+            stream.Load(new StringReader(yaml));
+            root = stream.Documents.Count == 1 && stream.Documents[0].RootNode is YamlMappingNode r
+                ? r
+                : throw new DataFileException([new DataFileProblem(file, 1, "(document)", "must be one YAML mapping with 'clients'")]);
+        }
+        catch (YamlException e)
+        {
+            throw new DataFileException([new DataFileProblem(file, e.Start.Line, "(syntax)", e.Message)]);
+        }
+        var clients = reader.List(root, "clients", "").Select(c => Client(reader, c.Node, c.Path, playbookIds)).ToList();
+        foreach (var duplicate in clients.GroupBy(c => c.Id, StringComparer.OrdinalIgnoreCase).Where(g => g.Key.Length > 0 && g.Count() > 1))
+            reader.Problem(root, "clients", $"id '{duplicate.Key}' is used more than once");
+        if (reader.Problems.Count > 0)
+            throw new DataFileException(reader.Problems);
+        return clients;
+    }
+
+    private static Client Client(YamlReader reader, YamlMappingNode node, string path, IReadOnlyCollection<string> playbookIds)
+    {
+        var playbook = reader.Text(node, "playbook", path);
+        if (playbook.Length > 0 && !playbookIds.Contains(playbook))
+            reader.Problem(YamlReader.At(node, "playbook"), $"{path}.playbook", $"'{playbook}' is not a loaded playbook ({string.Join(", ", playbookIds)})");
+        var timeZone = reader.Text(node, "timeZone", path);
+        if (timeZone.Length > 0 && !TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out _))
+            reader.Problem(YamlReader.At(node, "timeZone"), $"{path}.timeZone", $"'{timeZone}' is not a known time zone (use an IANA id such as Asia/Shanghai)");
+        var locale = reader.Text(node, "locale", path);
+        if (locale.Length > 0 && locale is not ("zh-CN" or "en"))
+            reader.Problem(YamlReader.At(node, "locale"), $"{path}.locale", "must be zh-CN or en");
+        var approvers = People(reader, node, "approvers", path);
+        if (approvers.Count == 0)
+            reader.Problem(node, $"{path}.approvers", "a client needs at least one approver");
+        return new Client(reader.Text(node, "id", path), reader.Text(node, "name", path), reader.Text(node, "tenantId", path),
+            reader.Text(node, "teamId", path), locale, timeZone, playbook, reader.Text(node, "slaPolicy", path, required: false) is { Length: > 0 } sla ? sla : null,
+            approvers, People(reader, node, "responders", path))
+        {
+            IncidentChannelId = reader.Text(node, "incidentChannel", path, required: false) is { Length: > 0 } channel ? channel : null,
+        };
+    }
+
+    private static List<Person> People(YamlReader reader, YamlMappingNode node, string key, string path) =>
+        [.. reader.List(node, key, path, required: false).Select(p => new Person(reader.Text(p.Node, "aadObjectId", p.Path), reader.Text(p.Node, "name", p.Path)))];
+}
