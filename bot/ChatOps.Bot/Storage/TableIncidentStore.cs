@@ -19,6 +19,26 @@ internal sealed class TableIncidentStore(Tables tables, IncidentIdCounter counte
 
     public Task<string> NextIdAsync(int year, CancellationToken ct) => counter.NextAsync(year, ct);
 
+    public async Task<string> IdForDeclarationAsync(string declarationId, int year, CancellationToken ct)
+    {
+        var table = await tables.GetAsync("declarations", ct);
+        var key = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(declarationId)));
+        var bound = await table.GetEntityIfExistsAsync<TableEntity>("declaration", key, cancellationToken: ct);
+        if (bound.HasValue && bound.Value is not null)
+            return bound.Value.GetString("IncidentId");
+        var id = await counter.NextAsync(year, ct);
+        try
+        {
+            await table.AddEntityAsync(new TableEntity("declaration", key) { ["IncidentId"] = id, ["DeclarationId"] = declarationId }, ct);
+            return id;
+        }
+        catch (RequestFailedException e) when (e.Status == 409)
+        {
+            // A double click won the race; its number is the incident's, ours stays unused.
+            return (await table.GetEntityAsync<TableEntity>("declaration", key, cancellationToken: ct)).Value.GetString("IncidentId");
+        }
+    }
+
     public Task<StoredIncident> CreateAsync(Incident incident, IReadOnlyList<TimelineEvent> events, CancellationToken ct) =>
         CommitAsync(incident, events, TableTransactionActionType.Add, ETag.All, ct);
 

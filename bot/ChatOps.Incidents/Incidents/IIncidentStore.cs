@@ -8,6 +8,9 @@ public interface IIncidentStore
     /// <summary>The next id of the year (INC-2026-0042), unique under concurrency.</summary>
     Task<string> NextIdAsync(int year, CancellationToken ct);
 
+    /// <summary>The incident id bound to one declaration (one submitted form): the same id however often it is retried.</summary>
+    Task<string> IdForDeclarationAsync(string declarationId, int year, CancellationToken ct);
+
     /// <summary>Stores a new incident with its first events; fails with <see cref="ConcurrencyException"/> if the id exists.</summary>
     Task<StoredIncident> CreateAsync(Incident incident, IReadOnlyList<TimelineEvent> events, CancellationToken ct);
 

@@ -30,6 +30,8 @@ public sealed class Incident
     [JsonInclude] public Dictionary<string, PointState> Points { get; private set; } = [];
     /// <summary>Control points whose client authorisation has been granted (the approvals that grant it come with their own records).</summary>
     [JsonInclude] public HashSet<string> Authorised { get; private set; } = [];
+    /// <summary>Null until the incident's channel is open and its first cards are posted.</summary>
+    [JsonInclude] public IncidentChannel? Channel { get; private set; }
     /// <summary>How many events the timeline holds: the incident's version for optimistic concurrency and stale cards.</summary>
     [JsonInclude] public long Version { get; private set; }
     [JsonInclude] public string TimelineHead { get; private set; } = TimelineEvent.Genesis;
@@ -106,6 +108,26 @@ public sealed class Incident
         var from = Phase;
         Phase = playbook.Phases[index + 1].Id;
         return [Record("phase.advanced", by, now, new JsonObject { ["from"] = from, ["to"] = Phase })];
+    }
+
+    /// <summary>The incident's channel is open with its incident card and first checklist card.</summary>
+    public IReadOnlyList<TimelineEvent> RecordChannel(IncidentChannel channel, Person by, DateTimeOffset now)
+    {
+        if (Channel is not null)
+            return [];
+        Channel = channel;
+        return [Record("channel.opened", by, now, new JsonObject
+        {
+            ["team"] = channel.TeamId, ["channel"] = channel.ChannelId, ["conversation"] = channel.ConversationId,
+        })];
+    }
+
+    /// <summary>Remembers the posted checklist card of a phase (not a timeline event: it is where the card is, not what happened).</summary>
+    public void RecordChecklistCard(string phaseId, string activityId)
+    {
+        if (Channel is null)
+            throw new InvalidOperationException($"Incident {Id} has no channel yet.");
+        Channel.ChecklistCards[phaseId] = activityId;
     }
 
     private ControlPoint CurrentPhasePoint(Playbook playbook, string pointId)

@@ -6,6 +6,7 @@ namespace ChatOps.Cards.Adaptive;
 [JsonDerivedType(typeof(ExecuteAction), "Action.Execute")]
 [JsonDerivedType(typeof(SubmitAction), "Action.Submit")]
 [JsonDerivedType(typeof(OpenUrlAction), "Action.OpenUrl")]
+[JsonDerivedType(typeof(ShowCardAction), "Action.ShowCard")]
 public abstract record CardAction(string Title)
 {
     public string? Id { get; init; }
@@ -25,3 +26,6 @@ public sealed record ExecuteAction(string Title, CardVerb Data) : CardAction(Tit
 public sealed record SubmitAction(string Title, CardVerb Data) : CardAction(Title);
 
 public sealed record OpenUrlAction(string Title, Uri Url) : CardAction(Title);
+
+/// <summary>Opens a small card under the button, e.g. to ask for a reason before acting.</summary>
+public sealed record ShowCardAction(string Title, AdaptiveCard Card) : CardAction(Title);

@@ -4,6 +4,7 @@ namespace ChatOps.Cards.Adaptive;
 
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
 [JsonDerivedType(typeof(TextBlock), "TextBlock")]
+[JsonDerivedType(typeof(RichTextBlock), "RichTextBlock")]
 [JsonDerivedType(typeof(Container), "Container")]
 [JsonDerivedType(typeof(ColumnSet), "ColumnSet")]
 [JsonDerivedType(typeof(FactSet), "FactSet")]
@@ -28,6 +29,20 @@ public sealed record TextBlock(string Text) : CardElement
     public bool? IsSubtle { get; init; }
     public int? MaxLines { get; init; }
     public string? Style { get; init; }
+}
+
+/// <summary>Text whose runs are shown as written: no Markdown, so user input cannot format, link or hide itself.</summary>
+public sealed record RichTextBlock(IReadOnlyList<TextRun> Inlines) : CardElement;
+
+public sealed record TextRun(string Text)
+{
+    [JsonPropertyName("type")]
+    public string Type => "TextRun";
+
+    public string? Weight { get; init; }
+    public bool? IsSubtle { get; init; }
+    public bool? Italic { get; init; }
+    public string? Size { get; init; }
 }
 
 public sealed record Container(IReadOnlyList<CardElement> Items) : CardElement

@@ -8,6 +8,9 @@ namespace ChatOps.Cards.Adaptive;
 /// </summary>
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "verb", IgnoreUnrecognizedTypeDiscriminators = false)]
 [JsonDerivedType(typeof(ShowHelp), ShowHelp.Name)]
+[JsonDerivedType(typeof(DeclareIncident), DeclareIncident.Name)]
+[JsonDerivedType(typeof(SetPointStatus), SetPointStatus.Name)]
+[JsonDerivedType(typeof(AdvancePhase), AdvancePhase.Name)]
 public abstract record CardVerb
 {
     /// <summary>The verb's wire name: the discriminator written into the action's data.</summary>
@@ -18,6 +21,44 @@ public abstract record CardVerb
 public sealed record ShowHelp(string Language) : CardVerb
 {
     public const string Name = "help.show";
+
+    public override string VerbName() => Name;
+}
+
+/// <summary>The declare form's submit; the form's inputs arrive merged into the data under these names.</summary>
+public sealed record DeclareIncident(string DeclarationId) : CardVerb
+{
+    public const string Name = "incident.declare";
+
+    public string? Client { get; init; }
+    public string? Type { get; init; }
+    public string? Severity { get; init; }
+    public string? Title { get; init; }
+    public string? Description { get; init; }
+
+    public override string VerbName() => Name;
+}
+
+/// <summary>A checklist button. <see cref="From"/> is the status the clicker saw: if the point moved since, the click is stale.</summary>
+public sealed record SetPointStatus(string IncidentId, string PointId, string From, string To) : CardVerb
+{
+    public const string Name = "checklist.set";
+
+    /// <summary>The reason input of this point (id "reason.&lt;point&gt;"), merged in by Teams.</summary>
+    [JsonExtensionData]
+    public Dictionary<string, System.Text.Json.JsonElement>? Inputs { get; init; }
+
+    public string? Reason => Inputs is not null && Inputs.TryGetValue(ReasonInputId(PointId), out var r) && r.ValueKind == System.Text.Json.JsonValueKind.String ? r.GetString() : null;
+
+    public static string ReasonInputId(string pointId) => $"reason.{pointId}";
+
+    public override string VerbName() => Name;
+}
+
+/// <summary>The commander closes <see cref="Phase"/>; stale if the incident has moved on.</summary>
+public sealed record AdvancePhase(string IncidentId, string Phase) : CardVerb
+{
+    public const string Name = "phase.advance";
 
     public override string VerbName() => Name;
 }
