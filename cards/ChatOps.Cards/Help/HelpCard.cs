@@ -19,7 +19,7 @@ public static class HelpCard
             new TextBlock(CardText.Get("Help.InChannel", language)) { IsSubtle = true, Size = "Small" },
         ])
         {
-            Lang = language.Name,
+            Lang = language.TwoLetterISOLanguageName, // the schema's lang is ISO 639-1 ("zh"): it refuses "zh-CN"
             Actions = [new ExecuteAction(CardText.Get("Help.SwitchLanguage", language), new ShowHelp(other.Name))
             {
                 Fallback = new SubmitAction(CardText.Get("Help.SwitchLanguage", language), new ShowHelp(other.Name)),

@@ -14,7 +14,7 @@ public static class WelcomeCard
         new TextBlock(CardText.Get("Welcome.Next", language)) { IsSubtle = true },
     ])
     {
-        Lang = language.Name,
+        Lang = language.TwoLetterISOLanguageName, // the schema's lang is ISO 639-1 ("zh"): it refuses "zh-CN"
         Actions = [new ExecuteAction(CardText.Get("Welcome.ShowHelp", language), new ShowHelp(language.Name))
         {
             Fallback = new SubmitAction(CardText.Get("Welcome.ShowHelp", language), new ShowHelp(language.Name)),

@@ -1,11 +1,16 @@
 using ChatOps.Cards.Adaptive;
 using ChatOps.Cards.Help;
 using ChatOps.Cards.Resources;
+using ChatOps.Cards.Tests.Checking;
 
 namespace ChatOps.Cards.Tests.Help;
 
 public sealed class HelpCardTests
 {
+    [Fact]
+    public void The_help_and_welcome_cards_pass_the_card_check_in_both_languages() =>
+        CardAssert.Valid([.. Languages.All.SelectMany(language => new[] { HelpCard.Build(language, ["help"]), WelcomeCard.Build(language) })]);
+
     [Fact]
     public void The_help_card_lists_each_command_in_the_readers_language()
     {
@@ -16,7 +21,7 @@ public sealed class HelpCardTests
         Assert.Equal("1.5", english.GetProperty("version").GetString());
         Assert.Contains("Show this card.", english.GetRawText(), StringComparison.Ordinal);
         Assert.Contains("显示本卡片。", CardJson.ToJson(HelpCard.Build(Languages.Chinese, ["help"])), StringComparison.Ordinal);
-        Assert.Equal("zh-CN", chinese.GetProperty("lang").GetString());
+        Assert.Equal("zh", chinese.GetProperty("lang").GetString());
     }
 
     [Fact]
@@ -39,7 +44,7 @@ public sealed class HelpCardTests
     {
         var card = CardJson.ToElement(WelcomeCard.Build(Languages.Chinese));
 
-        Assert.Equal("zh-CN", card.GetProperty("lang").GetString());
+        Assert.Equal("zh", card.GetProperty("lang").GetString());
         Assert.Equal(ShowHelp.Name, card.GetProperty("actions")[0].GetProperty("verb").GetString());
     }
 }
