@@ -29,7 +29,7 @@ public static class ChecklistCard
             body.Add(new TextBlock(CardText.Get("Checklist.PhaseClosed", language)) { IsSubtle = true, Separator = true });
         return new AdaptiveCard(body)
         {
-            Lang = language.Name,
+            Lang = language.TwoLetterISOLanguageName,
             Msteams = new TeamsCardProperties(),
             Actions = current ? [new ExecuteAction(CardText.Get("Checklist.Advance", language), new AdvancePhase(incident.Id, phaseId))] : null,
         };

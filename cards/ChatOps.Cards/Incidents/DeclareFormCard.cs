@@ -47,7 +47,7 @@ public static class DeclareFormCard
         }, language);
         return new AdaptiveCard(body)
         {
-            Lang = language.Name,
+            Lang = language.TwoLetterISOLanguageName,
             Actions = [new ExecuteAction(CardText.Get("Declare.Submit", language), new DeclareIncident(declarationId)) { Style = "positive" }],
         };
     }

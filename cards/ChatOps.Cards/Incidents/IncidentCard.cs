@@ -39,7 +39,7 @@ public static class IncidentCard
             body.Add(UserText.Literal(incident.Description, MaxDescription, language));
         return new AdaptiveCard(body)
         {
-            Lang = language.Name,
+            Lang = language.TwoLetterISOLanguageName,
             Msteams = new TeamsCardProperties(),
             Actions = channelLink is null ? null : [new OpenUrlAction(CardText.Get("Incident.OpenChannel", language), channelLink)],
         };
