@@ -16,7 +16,12 @@ internal static class ConversationsServiceCollectionExtensions
         services.AddSingleton<InstallationEvents>();
 
         services.AddCommand<HelpCommand>("help", "帮助", "?", "？");
+        services.AddCommand<DeclareCommand>("declare", "宣布事件", "宣布");
         services.AddCardAction<ShowHelp, ShowHelpAction>();
+        services.AddCardAction<DeclareIncident, DeclareIncidentAction>();
+        services.AddSingleton<DeclareIncidentAction>();
+        services.AddCardAction<SetPointStatus, SetPointStatusAction>();
+        services.AddCardAction<AdvancePhase, AdvancePhaseAction>();
         return services;
     }
 

@@ -1,4 +1,5 @@
 using ChatOps.Bot.Storage;
+using ChatOps.Bot.Teams;
 using ChatOps.Incidents.Clients;
 
 namespace ChatOps.Bot.Incidents;
@@ -12,6 +13,10 @@ internal static class IncidentsServiceCollectionExtensions
         services.AddSingleton<PlaybookCatalog>();
         services.AddSingleton<IClientDirectory, TableClientDirectory>();
         services.AddHostedService<CatalogStartup>();
+        services.AddSingleton<DeclarationCheck>();
+        services.AddSingleton<IncidentOpener>();
+        services.AddSingleton<ChecklistChanges>();
+        services.AddSingleton<IChannelProvisioner, ConfiguredChannelProvisioner>();
         return services;
     }
 }

@@ -1,0 +1,81 @@
+using System.Text.Json;
+using ChatOps.Bot.Conversations;
+using ChatOps.Bot.Protocol.Activities;
+using ChatOps.Bot.Protocol.Connector;
+using ChatOps.Bot.Teams;
+using ChatOps.Cards.Checklists;
+using ChatOps.Cards.Incidents;
+using ChatOps.Cards.Resources;
+using ChatOps.Incidents.Clients;
+using ChatOps.Incidents.Incidents;
+
+namespace ChatOps.Bot.Incidents;
+
+/// <summary>
+/// Declares an incident and opens its channel. Every step can be retried: the declaration id binds one
+/// incident id, the incident is stored before Teams is touched, and a retry resumes where the last try stopped.
+/// </summary>
+internal sealed class IncidentOpener(IIncidentStore store, PlaybookCatalog playbooks, IChannelProvisioner channels, IConnectorClient connector, TimeProvider time)
+{
+    public async Task<Incident> OpenAsync(Declaration d, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var playbook = playbooks.Get(d.Client.PlaybookId);
+        var id = await store.IdForDeclarationAsync(d.DeclarationId, now.Year, ct);
+        var stored = await store.GetAsync(id, ct);
+        if (stored is null)
+        {
+            var (incident, events) = Incident.Declare(id, d.Client.Id, playbook, d.Type, d.Severity, d.Title, d.Description, d.DeclaredBy, d.DeclaredBy, now);
+            try
+            {
+                stored = await store.CreateAsync(incident, events, ct);
+            }
+            catch (ConcurrencyException)
+            {
+                // A double click stored it first: carry on with theirs.
+                stored = await store.GetAsync(id, ct);
+                if (stored is null)
+                    throw;
+            }
+        }
+        return stored.Incident.Channel is null ? await OpenChannelAsync(stored, d, ct) : stored.Incident;
+    }
+
+    private async Task<Incident> OpenChannelAsync(StoredIncident stored, Declaration d, CancellationToken ct)
+    {
+        var incident = stored.Incident;
+        var playbook = playbooks.Get(incident.PlaybookId);
+        var language = Languages.FromLocale(d.Client.Locale);
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(d.Client.TimeZone);
+        var channelId = await channels.EnsureChannelAsync(d.Client, incident.Id, incident.Title, ct);
+        var thread = await connector.CreateConversationAsync(d.ServiceUrl, new ConversationParameters
+        {
+            IsGroup = true,
+            Bot = d.Bot,
+            TenantId = d.Client.TenantId,
+            ChannelData = JsonSerializer.SerializeToElement(new { channel = new { id = channelId }, tenant = new { id = d.Client.TenantId } }),
+            Activity = CardMessages.Of(IncidentCard.Build(incident, playbook, d.Client, language, zone), language.Name),
+        }, ct);
+        if (thread.Id is null || thread.ActivityId is null)
+            throw new ConnectorException(System.Net.HttpStatusCode.BadGateway, "Creating the incident thread returned no conversation or activity id.");
+        var checklist = await connector.SendAsync(d.ServiceUrl, thread.Id,
+            CardMessages.Of(ChecklistCard.Build(incident, playbook, incident.Phase, language), language.Name), ct);
+
+        var events = incident.RecordChannel(new IncidentChannel(d.ServiceUrl.AbsoluteUri, d.Client.TeamId, channelId, thread.Id, thread.ActivityId), d.DeclaredBy, time.GetUtcNow());
+        incident.RecordChecklistCard(incident.Phase, checklist.Id ?? "");
+        try
+        {
+            return (await store.SaveAsync(stored, events, ct)).Incident;
+        }
+        catch (ConcurrencyException)
+        {
+            // A parallel retry recorded its channel first; theirs is the incident's.
+            return (await store.GetAsync(incident.Id, ct))!.Incident;
+        }
+    }
+}
+
+/// <summary>What a declaration says, checked against the client's playbook.</summary>
+internal sealed record Declaration(
+    string DeclarationId, Client Client, ChatOps.Incidents.Playbooks.IncidentType Type, ChatOps.Incidents.Playbooks.Severity Severity,
+    string Title, string Description, Person DeclaredBy, Uri ServiceUrl, ChannelAccount? Bot);
