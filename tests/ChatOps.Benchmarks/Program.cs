@@ -1,1 +1,27 @@
-Console.WriteLine("Benchmarks: see README.md.");
+using ChatOps.Benchmarks.Load;
+using ChatOps.Benchmarks.Micro;
+
+namespace ChatOps.Benchmarks;
+
+/// <summary>A named entry point: top-level statements would make a second global <c>Program</c> beside the bot's.</summary>
+internal static class BenchmarkProgram
+{
+    // dotnet run -c Release --project tests/ChatOps.Benchmarks -- load [--duration 10] [--connections 10,50]
+    // dotnet run -c Release --project tests/ChatOps.Benchmarks -- micro [BenchmarkDotNet arguments]
+    public static async Task<int> Main(string[] args) => args switch
+    {
+        ["load", .. var rest] => await LoadCommand.RunAsync(rest),
+        ["micro", .. var rest] => MicroCommand.Run(rest),
+        _ => Usage(),
+    };
+
+    private static int Usage()
+    {
+        Console.Error.WriteLine("""
+            usage: dotnet run -c Release --project tests/ChatOps.Benchmarks -- load [--duration 10] [--warmup 0.5] [--rounds 10] [--connections 10,50]
+                       [--scenarios baseline,bot,baseline-nostorage,bot-nostorage[,bot-noauth,bot-noauth-nostorage,bot-stages]] [--results PATH]
+                   dotnet run -c Release --project tests/ChatOps.Benchmarks -- micro [BenchmarkDotNet arguments, e.g. --filter *]
+            """);
+        return 2;
+    }
+}
