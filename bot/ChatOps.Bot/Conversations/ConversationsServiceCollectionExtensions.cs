@@ -9,17 +9,18 @@ internal static class ConversationsServiceCollectionExtensions
 {
     public static IServiceCollection AddConversations(this IServiceCollection services)
     {
-        services.AddSingleton<TurnRouter>();
-        services.AddSingleton<CommandRouter>();
+        // Scoped per turn: handlers reach the typed connector client, which must not outlive its handler rotation.
+        services.AddScoped<TurnRouter>();
+        services.AddScoped<CommandRouter>();
         services.AddSingleton<CommandCatalog>();
-        services.AddSingleton<CardActionRouter>();
-        services.AddSingleton<InstallationEvents>();
+        services.AddScoped<CardActionRouter>();
+        services.AddScoped<InstallationEvents>();
 
         services.AddCommand<HelpCommand>("help", "帮助", "?", "？");
         services.AddCommand<DeclareCommand>("declare", "宣布事件", "宣布");
         services.AddCardAction<ShowHelp, ShowHelpAction>();
         services.AddCardAction<DeclareIncident, DeclareIncidentAction>();
-        services.AddSingleton<DeclareIncidentAction>();
+        services.AddScoped<DeclareIncidentAction>();
         services.AddCardAction<SetPointStatus, SetPointStatusAction>();
         services.AddCardAction<AdvancePhase, AdvancePhaseAction>();
         return services;
@@ -27,7 +28,7 @@ internal static class ConversationsServiceCollectionExtensions
 
     private static void AddCommand<T>(this IServiceCollection services, string name, params string[] aliases) where T : class, ICommand
     {
-        services.AddSingleton<T>();
+        services.AddScoped<T>();
         services.AddSingleton(new CommandRegistration(name, aliases, typeof(T)));
     }
 
@@ -35,7 +36,7 @@ internal static class ConversationsServiceCollectionExtensions
         where TVerb : CardVerb
         where THandler : class, ICardAction<TVerb>
     {
-        services.AddSingleton<ICardAction<TVerb>, THandler>();
+        services.AddScoped<ICardAction<TVerb>, THandler>();
         services.AddSingleton(new CardActionRegistration(typeof(TVerb),
             (sp, turn, verb, ct) => sp.GetRequiredService<ICardAction<TVerb>>().HandleAsync(turn, (TVerb)verb, ct)));
     }

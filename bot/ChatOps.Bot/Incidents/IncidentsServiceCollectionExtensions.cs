@@ -14,8 +14,8 @@ internal static class IncidentsServiceCollectionExtensions
         services.AddSingleton<IClientDirectory, TableClientDirectory>();
         services.AddHostedService<CatalogStartup>();
         services.AddSingleton<DeclarationCheck>();
-        services.AddSingleton<IncidentOpener>();
-        services.AddSingleton<ChecklistChanges>();
+        services.AddScoped<IncidentOpener>();
+        services.AddScoped<ChecklistChanges>();
         services.AddSingleton<IChannelProvisioner, ConfiguredChannelProvisioner>();
         return services;
     }

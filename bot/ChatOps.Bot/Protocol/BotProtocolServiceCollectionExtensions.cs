@@ -22,7 +22,7 @@ internal static class BotProtocolServiceCollectionExtensions
         services.AddHttpClient(nameof(ConnectorTokens), c => c.Timeout = TimeSpan.FromSeconds(30));
         services.AddSingleton<ActivityAuthenticator>();
         services.AddSingleton<ActivityReader>();
-        services.AddSingleton<ActivityPipeline>();
+        services.AddScoped<ActivityPipeline>();
 
         services.AddSingleton<ServiceUrls>();
         services.AddSingleton<ConnectorTokens>();

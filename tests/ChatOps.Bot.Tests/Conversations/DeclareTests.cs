@@ -1,0 +1,150 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using ChatOps.Bot.Tests.Hosting;
+using ChatOps.Incidents.Clients;
+using ChatOps.Incidents.Incidents;
+using ChatOps.Incidents.Timeline;
+using ChatOps.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ChatOps.Bot.Tests.Conversations;
+
+/// <summary>The Development client (contoso) opens incidents as threads in its configured channel.</summary>
+public sealed partial class DeclareTests(BotHost host) : IClassFixture<BotHost>
+{
+    public const string Alex = "00000000-0000-0000-0000-0000000000020";
+    public const string Megan = "00000000-0000-0000-0000-0000000000021";
+
+    [Fact]
+    public async Task Declare_alone_answers_with_the_form()
+    {
+        await ContosoStoredAsync();
+        var activity = From(TeamsActivities.Message(host.Connector.ServiceUrl, "declare"), Alex);
+
+        await host.PostAsync(activity);
+
+        var sent = await host.Connector.WaitForAsync(r => r.Body.Contains((string)activity["id"]!, StringComparison.Ordinal));
+        Assert.Contains("incident.declare", sent.Body, StringComparison.Ordinal);
+        Assert.Contains("\"contoso\"", sent.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_one_line_declaration_opens_a_thread_with_the_incident_card_then_the_checklist_and_confirms()
+    {
+        var id = await DeclareAsync("Homepage defaced");
+
+        var created = host.Connector.Requests.Single(r => r.Path == "/v3/conversations" && r.Body.Contains(id, StringComparison.Ordinal));
+        Assert.Equal("team-id", created.Json.GetProperty("channelData").GetProperty("channel").GetProperty("id").GetString());
+        Assert.Contains("Homepage defaced", created.Body, StringComparison.Ordinal);
+        var checklist = host.Connector.Requests.Single(r => r.Path.StartsWith("/v3/conversations/19:new@thread.tacv2;messageid=", StringComparison.Ordinal) && r.Body.Contains(id + " · ", StringComparison.Ordinal));
+        Assert.Contains("CP-01", checklist.Body, StringComparison.Ordinal);
+
+        var stored = await Store.GetAsync(id, default);
+        Assert.NotNull(stored!.Incident.Channel);
+        Assert.True(ChainVerification.Verify(await Store.ReadTimelineAsync(id, default), stored.Incident.TimelineHead).Intact);
+    }
+
+    [Fact]
+    public async Task A_form_with_an_unknown_client_comes_back_with_the_error_beside_the_field()
+    {
+        await ContosoStoredAsync();
+        var click = From(TeamsActivities.Execute(host.Connector.ServiceUrl, new JsonObject
+        {
+            ["verb"] = "incident.declare", ["declarationId"] = Guid.NewGuid().ToString("N"),
+            ["client"] = "fabrikam", ["type"] = "ddos", ["severity"] = "P2", ["title"] = "Site down",
+        }), Alex);
+
+        var body = await (await host.PostAsync(click)).Content.ReadAsStringAsync();
+
+        Assert.Contains("fabrikam", body, StringComparison.Ordinal);
+        Assert.Contains("\"Site down\"", body, StringComparison.Ordinal);
+        Assert.DoesNotContain(host.Connector.Requests, r => r.Path == "/v3/conversations" && r.Body.Contains("Site down", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_checklist_click_answers_the_clicker_and_updates_the_card_for_everyone()
+    {
+        var id = await DeclareAsync("Webshell found");
+        var checklistId = (await Store.GetAsync(id, default))!.Incident.Channel!.ChecklistCards["preparation"];
+
+        var body = await ClickAsync(id, "CP-01", "Open", "InProgress", Alex);
+
+        Assert.Contains("In progress", body, StringComparison.Ordinal);
+        var put = await host.Connector.WaitForAsync(r => r.Method == "PUT" && r.Path.EndsWith("/activities/" + checklistId, StringComparison.Ordinal));
+        Assert.Contains("进行中", put.Body, StringComparison.Ordinal);
+        Assert.Equal("InProgress", (await Store.GetAsync(id, default))!.Incident.Points["CP-01"].Status.ToString());
+    }
+
+    [Fact]
+    public async Task A_click_on_a_stale_card_is_not_applied_and_the_clicker_gets_the_fresh_card_with_a_note()
+    {
+        var id = await DeclareAsync("DNS hijack");
+        await ClickAsync(id, "CP-03", "Open", "Done", Alex);
+        var version = (await Store.GetAsync(id, default))!.Incident.Version;
+
+        var body = await ClickAsync(id, "CP-03", "Open", "InProgress", Alex);
+
+        Assert.Contains("Someone changed this checklist", body, StringComparison.Ordinal);
+        Assert.Equal(version, (await Store.GetAsync(id, default))!.Incident.Version);
+    }
+
+    [Fact]
+    public async Task Someone_outside_the_response_team_gets_a_polite_refusal_and_nothing_changes()
+    {
+        var id = await DeclareAsync("ARP spoofing");
+
+        var body = await ClickAsync(id, "CP-01", "Open", "Done", Megan);
+
+        Assert.Contains("Only the incident", body, StringComparison.Ordinal);
+        Assert.Equal(2, (await Store.GetAsync(id, default))!.Incident.Version);
+    }
+
+    [Fact]
+    public async Task A_gated_point_cannot_be_completed_and_the_card_says_why()
+    {
+        var id = await DeclareAsync("Ransom note");
+
+        var body = await ClickAsync(id, "CP-02", "Open", "Done", Alex);
+
+        Assert.Contains("cannot be completed before the client authorises it", body, StringComparison.Ordinal);
+    }
+
+    private IIncidentStore Store => host.Services.GetRequiredService<IIncidentStore>();
+
+    private async Task<string> DeclareAsync(string title)
+    {
+        await ContosoStoredAsync();
+        var activity = From(TeamsActivities.Message(host.Connector.ServiceUrl, $"declare P2 webshell client=contoso \"{title}\""), Alex);
+        await host.PostAsync(activity);
+        var confirmation = await host.Connector.WaitForAsync(r => r.Body.Contains((string)activity["id"]!, StringComparison.Ordinal));
+        return IncidentIdPattern().Match(confirmation.Body).Value is { Length: > 0 } id ? id : throw new Xunit.Sdk.XunitException(confirmation.Body);
+    }
+
+    private async Task<string> ClickAsync(string incidentId, string point, string from, string to, string aadObjectId)
+    {
+        var click = From(TeamsActivities.Execute(host.Connector.ServiceUrl, new JsonObject
+        {
+            ["verb"] = "checklist.set", ["incidentId"] = incidentId, ["pointId"] = point, ["from"] = from, ["to"] = to,
+        }), aadObjectId);
+        var response = await host.PostAsync(click);
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("value").GetRawText();
+    }
+
+    private static JsonObject From(JsonObject activity, string aadObjectId)
+    {
+        activity["from"] = new JsonObject { ["id"] = "29:" + aadObjectId, ["name"] = aadObjectId == Alex ? "Alex Wilber" : "Megan Bowen", ["aadObjectId"] = aadObjectId };
+        return activity;
+    }
+
+    private async Task ContosoStoredAsync()
+    {
+        var directory = host.Services.GetRequiredService<IClientDirectory>();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+        while (await directory.FindAsync("contoso", default) is null)
+            await Task.Delay(50, timeout.Token);
+    }
+
+    [GeneratedRegex(@"INC-\d{4}-\d{4}")]
+    private static partial Regex IncidentIdPattern();
+}
