@@ -16,7 +16,10 @@ internal static class IncidentsServiceCollectionExtensions
         services.AddSingleton<DeclarationCheck>();
         services.AddScoped<IncidentOpener>();
         services.AddScoped<ChecklistChanges>();
-        services.AddSingleton<IChannelProvisioner, ConfiguredChannelProvisioner>();
+        services.AddOptions<GraphOptions>().Bind(configuration.GetSection(GraphOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<GraphTokens>();
+        services.AddHttpClient<GraphChannelProvisioner>(c => c.Timeout = TimeSpan.FromSeconds(30));
+        services.AddScoped<IChannelProvisioner, ChannelProvisioner>();
         return services;
     }
 }

@@ -1,0 +1,20 @@
+using ChatOps.Bot.Protocol.Authentication;
+using ChatOps.Bot.Protocol.Connector;
+using Microsoft.Extensions.Options;
+
+namespace ChatOps.Bot.Teams;
+
+/// <summary>The bot's token for Microsoft Graph: the same app and credential as the connector's, another scope.</summary>
+internal sealed class GraphTokens(IOptions<ConnectorOptions> connector, IOptions<GraphOptions> graph, IOptions<BotIdentityOptions> identity, IHttpClientFactory http, TimeProvider time)
+{
+    private readonly ConnectorTokens _tokens = new(Options.Create(new ConnectorOptions
+    {
+        Credential = connector.Value.Credential,
+        ClientSecret = connector.Value.ClientSecret,
+        ManagedIdentityClientId = connector.Value.ManagedIdentityClientId,
+        Authority = connector.Value.Authority,
+        Scope = graph.Value.Scope,
+    }), identity, http, time);
+
+    public ValueTask<string?> GetAsync(CancellationToken ct) => _tokens.GetAsync(ct);
+}
