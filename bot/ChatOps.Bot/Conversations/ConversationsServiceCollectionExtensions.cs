@@ -1,5 +1,6 @@
 using ChatOps.Bot.Conversations.CardActions;
 using ChatOps.Bot.Conversations.Commands;
+using ChatOps.Bot.Conversations.IncidentChannels;
 using ChatOps.Bot.Conversations.Lifecycle;
 using ChatOps.Cards.Adaptive;
 
@@ -18,6 +19,14 @@ internal static class ConversationsServiceCollectionExtensions
 
         services.AddCommand<HelpCommand>("help", "帮助", "?", "？");
         services.AddCommand<DeclareCommand>("declare", "宣布事件", "宣布");
+        services.AddScoped<IncidentChannelRouter>();
+        services.AddIncidentCommand<StatusCommand>("status", "状态");
+        services.AddIncidentCommand<AssignCommand>("assign", "指派");
+        services.AddIncidentCommand<NoteCommand>("note", "备注");
+        services.AddIncidentCommand<PhaseCommand>("phase", "阶段");
+        services.AddIncidentCommand<RolesCommand>("roles", "角色");
+        services.AddIncidentCommand<VerifyCommand>("verify", "校验");
+
         services.AddCardAction<ShowHelp, ShowHelpAction>();
         services.AddCardAction<DeclareIncident, DeclareIncidentAction>();
         services.AddScoped<DeclareIncidentAction>();
@@ -30,6 +39,12 @@ internal static class ConversationsServiceCollectionExtensions
     {
         services.AddScoped<T>();
         services.AddSingleton(new CommandRegistration(name, aliases, typeof(T)));
+    }
+
+    private static void AddIncidentCommand<T>(this IServiceCollection services, string name, params string[] aliases) where T : class, IIncidentCommand
+    {
+        services.AddScoped<T>();
+        services.AddSingleton(new IncidentCommandRegistration(name, aliases, typeof(T)));
     }
 
     private static void AddCardAction<TVerb, THandler>(this IServiceCollection services)

@@ -61,6 +61,10 @@ internal sealed class IncidentOpener(IIncidentStore store, PlaybookCatalog playb
         var checklist = await connector.SendAsync(d.ServiceUrl, thread.Id,
             CardMessages.Of(ChecklistCard.Build(incident, playbook, incident.Phase, language), language.Name), ct);
 
+        // Messages in the thread (and, for a dedicated channel, anywhere in it) belong to the incident.
+        await store.BindConversationAsync(thread.Id, incident.Id, ct);
+        if (d.Client.IncidentChannelId is null)
+            await store.BindConversationAsync(channelId, incident.Id, ct);
         var events = incident.RecordChannel(new IncidentChannel(d.ServiceUrl.AbsoluteUri, d.Client.TeamId, channelId, thread.Id, thread.ActivityId), d.DeclaredBy, time.GetUtcNow());
         incident.RecordChecklistCard(incident.Phase, checklist.Id ?? "");
         try

@@ -16,6 +16,7 @@ internal static class IncidentsServiceCollectionExtensions
         services.AddSingleton<DeclarationCheck>();
         services.AddScoped<IncidentOpener>();
         services.AddScoped<ChecklistChanges>();
+        services.AddSingleton<IncidentWriter>();
         services.AddOptions<GraphOptions>().Bind(configuration.GetSection(GraphOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<GraphTokens>();
         services.AddHttpClient<GraphChannelProvisioner>(c => c.Timeout = TimeSpan.FromSeconds(30));

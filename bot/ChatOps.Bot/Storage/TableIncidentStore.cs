@@ -22,7 +22,7 @@ internal sealed class TableIncidentStore(Tables tables, IncidentIdCounter counte
     public async Task<string> IdForDeclarationAsync(string declarationId, int year, CancellationToken ct)
     {
         var table = await tables.GetAsync("declarations", ct);
-        var key = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(declarationId)));
+        var key = Key(declarationId);
         var bound = await table.GetEntityIfExistsAsync<TableEntity>("declaration", key, cancellationToken: ct);
         if (bound.HasValue && bound.Value is not null)
             return bound.Value.GetString("IncidentId");
@@ -38,6 +38,22 @@ internal sealed class TableIncidentStore(Tables tables, IncidentIdCounter counte
             return (await table.GetEntityAsync<TableEntity>("declaration", key, cancellationToken: ct)).Value.GetString("IncidentId");
         }
     }
+
+    public async Task BindConversationAsync(string conversationId, string incidentId, CancellationToken ct)
+    {
+        var table = await tables.GetAsync("conversations", ct);
+        await table.UpsertEntityAsync(new TableEntity("conversation", Key(conversationId)) { ["IncidentId"] = incidentId, ["ConversationId"] = conversationId }, TableUpdateMode.Replace, ct);
+    }
+
+    public async Task<string?> FindByConversationAsync(string conversationId, CancellationToken ct)
+    {
+        var table = await tables.GetAsync("conversations", ct);
+        var row = await table.GetEntityIfExistsAsync<TableEntity>("conversation", Key(conversationId), cancellationToken: ct);
+        return row.HasValue && row.Value is not null ? row.Value.GetString("IncidentId") : null;
+    }
+
+    /// <summary>Conversation ids hold characters keys forbid; the key is their hash.</summary>
+    private static string Key(string id) => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(id)));
 
     public Task<StoredIncident> CreateAsync(Incident incident, IReadOnlyList<TimelineEvent> events, CancellationToken ct) =>
         CommitAsync(incident, events, TableTransactionActionType.Add, ETag.All, ct);

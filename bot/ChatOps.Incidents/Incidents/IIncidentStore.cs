@@ -11,6 +11,12 @@ public interface IIncidentStore
     /// <summary>The incident id bound to one declaration (one submitted form): the same id however often it is retried.</summary>
     Task<string> IdForDeclarationAsync(string declarationId, int year, CancellationToken ct);
 
+    /// <summary>Remembers that messages in this conversation (an incident's thread or dedicated channel) belong to the incident.</summary>
+    Task BindConversationAsync(string conversationId, string incidentId, CancellationToken ct);
+
+    /// <summary>The incident a conversation belongs to, if any.</summary>
+    Task<string?> FindByConversationAsync(string conversationId, CancellationToken ct);
+
     /// <summary>Stores a new incident with its first events; fails with <see cref="ConcurrencyException"/> if the id exists.</summary>
     Task<StoredIncident> CreateAsync(Incident incident, IReadOnlyList<TimelineEvent> events, CancellationToken ct);
 

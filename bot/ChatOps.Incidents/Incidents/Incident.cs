@@ -92,6 +92,10 @@ public sealed class Incident
         return [Record("note.added", by, now, new JsonObject { ["text"] = text.Trim() })];
     }
 
+    /// <summary>A message in the incident's channel, posted, edited or deleted: recorded as it was, never rewritten.</summary>
+    public IReadOnlyList<TimelineEvent> RecordMessage(string kind, string messageId, string? text, Person by, DateTimeOffset now) =>
+        [Record($"message.{kind}", by, now, new JsonObject { ["message"] = messageId, ["text"] = text })];
+
     /// <summary>The commander closes the current phase once its mandatory points are done or not applicable.</summary>
     public IReadOnlyList<TimelineEvent> AdvancePhase(Playbook playbook, Person by, DateTimeOffset now)
     {

@@ -110,9 +110,9 @@ public sealed partial class DeclareTests(BotHost host) : IClassFixture<BotHost>
         Assert.Contains("cannot be completed before the client authorises it", body, StringComparison.Ordinal);
     }
 
-    private IIncidentStore Store => host.Services.GetRequiredService<IIncidentStore>();
+    internal IIncidentStore Store => host.Services.GetRequiredService<IIncidentStore>();
 
-    private async Task<string> DeclareAsync(string title)
+    internal async Task<string> DeclareAsync(string title)
     {
         await ContosoStoredAsync();
         var activity = From(TeamsActivities.Message(host.Connector.ServiceUrl, $"declare P2 webshell client=contoso \"{title}\""), Alex);
@@ -131,7 +131,7 @@ public sealed partial class DeclareTests(BotHost host) : IClassFixture<BotHost>
         return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("value").GetRawText();
     }
 
-    private static JsonObject From(JsonObject activity, string aadObjectId)
+    internal static JsonObject From(JsonObject activity, string aadObjectId)
     {
         activity["from"] = new JsonObject { ["id"] = "29:" + aadObjectId, ["name"] = aadObjectId == Alex ? "Alex Wilber" : "Megan Bowen", ["aadObjectId"] = aadObjectId };
         return activity;

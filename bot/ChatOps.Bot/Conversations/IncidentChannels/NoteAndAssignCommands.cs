@@ -1,0 +1,66 @@
+using System.Text.Json;
+using ChatOps.Bot.Incidents;
+using ChatOps.Bot.Protocol.Connector;
+using ChatOps.Cards.Resources;
+using ChatOps.Incidents.Incidents;
+
+namespace ChatOps.Bot.Conversations.IncidentChannels;
+
+/// <summary><c>note &lt;text&gt;</c>: a note on the incident's record.</summary>
+internal sealed class NoteCommand(IncidentWriter writer, TimeProvider time) : IIncidentCommand
+{
+    public async Task RunAsync(Turn turn, IncidentContext context, string arguments, CancellationToken ct)
+    {
+        try
+        {
+            await writer.AppendAsync(context.Incident.Id, i => i.AddNote(arguments, context.Sender(turn), time.GetUtcNow()), ct);
+            await turn.SendTextAsync(CardText.Format("Note.Recorded", turn.Language, context.Incident.Id), ct);
+        }
+        catch (IncidentRuleException e)
+        {
+            await turn.SendTextAsync(CardText.Format($"Rule.{e.Rule}", turn.Language, [.. e.Arguments]), ct);
+        }
+    }
+}
+
+/// <summary><c>assign CP-03 @someone</c>: the mentioned person owns the point (their Entra id comes from the roster).</summary>
+internal sealed class AssignCommand(IncidentWriter writer, IConnectorClient connector, TimeProvider time) : IIncidentCommand
+{
+    public async Task RunAsync(Turn turn, IncidentContext context, string arguments, CancellationToken ct)
+    {
+        var point = arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault();
+        var mention = Mentioned(turn);
+        if (point is null || mention is null)
+        {
+            await turn.SendTextAsync(CardText.Get("Assign.Usage", turn.Language), ct);
+            return;
+        }
+        var members = await connector.GetMembersAsync(new Uri(turn.Activity.ServiceUrl!), turn.Activity.Conversation!.Id!, ct);
+        var member = members.FirstOrDefault(m => m.Id == mention.Value.Id);
+        var assignee = new Person(member?.AadObjectId ?? mention.Value.Id, member?.Name ?? mention.Value.Name);
+        try
+        {
+            await writer.AppendAsync(context.Incident.Id, i => i.Assign(context.Playbook, point, assignee, context.Sender(turn), time.GetUtcNow()), ct);
+            await turn.SendTextAsync(CardText.Format("Assign.Done", turn.Language, assignee.Name, point.ToUpperInvariant()), ct);
+        }
+        catch (IncidentRuleException e)
+        {
+            await turn.SendTextAsync(CardText.Format($"Rule.{e.Rule}", turn.Language, [.. e.Arguments]), ct);
+        }
+    }
+
+    /// <summary>The first @mention that is not the bot.</summary>
+    private static (string Id, string Name)? Mentioned(Turn turn)
+    {
+        foreach (var e in turn.Activity.Entities ?? [])
+        {
+            if (e.ValueKind == JsonValueKind.Object && e.TryGetProperty("type", out var t) && t.ValueKind == JsonValueKind.String && t.GetString() == "mention" &&
+                e.TryGetProperty("mentioned", out var m) && m.ValueKind == JsonValueKind.Object && m.TryGetProperty("id", out var id) &&
+                id.ValueKind == JsonValueKind.String && id.GetString() != turn.Activity.Recipient?.Id)
+            {
+                return (id.GetString()!, m.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString()! : id.GetString()!);
+            }
+        }
+        return null;
+    }
+}
