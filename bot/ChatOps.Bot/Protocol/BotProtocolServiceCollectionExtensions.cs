@@ -26,8 +26,18 @@ internal static class BotProtocolServiceCollectionExtensions
 
         services.AddSingleton<ServiceUrls>();
         services.AddSingleton<ConnectorTokens>();
+        services.AddSingleton<ConversationRateLimiter>();
+        services.AddSingleton(sp => new ConnectorBackoff(sp.GetRequiredService<IOptions<ConnectorOptions>>(), sp.GetRequiredService<TimeProvider>(), Random.Shared));
+        services.AddTransient<ConnectorRetryHandler>();
+        services.AddTransient<RateLimitHandler>();
+        services.AddTransient<ConnectorTimeoutHandler>();
         services.AddTransient<ConnectorAuthHandler>();
-        services.AddHttpClient<IConnectorClient, ConnectorClient>(c => c.Timeout = TimeSpan.FromSeconds(100))
+        // Outermost first: each retry queues for a rate slot again, then gets its own timeout and a fresh token.
+        // No client timeout: queueing and retries may take long; ConnectorTimeoutHandler bounds each attempt.
+        services.AddHttpClient<IConnectorClient, ConnectorClient>(c => c.Timeout = Timeout.InfiniteTimeSpan)
+            .AddHttpMessageHandler<ConnectorRetryHandler>()
+            .AddHttpMessageHandler<RateLimitHandler>()
+            .AddHttpMessageHandler<ConnectorTimeoutHandler>()
             .AddHttpMessageHandler<ConnectorAuthHandler>();
         return services;
     }

@@ -62,7 +62,8 @@ internal sealed class ConnectorTokens
             .Build();
         return async ct =>
         {
-            var result = await app.AcquireTokenForClient([o.Scope]).ExecuteAsync(ct);
+            // Our cache (on the injected clock) decided the token is stale; MSAL's own cache, on the real clock, must not disagree.
+            var result = await app.AcquireTokenForClient([o.Scope]).WithForceRefresh(true).ExecuteAsync(ct);
             return (result.AccessToken, result.ExpiresOn);
         };
     }
