@@ -4,6 +4,7 @@ using ChatOps.Bot.Protocol.Activities;
 using ChatOps.Bot.Protocol.Authentication;
 using ChatOps.Bot.Protocol.Connector;
 using ChatOps.Bot.Protocol.Deduplication;
+using ChatOps.Bot.Storage;
 using ChatOps.Cards.Resources;
 
 namespace ChatOps.Bot.Protocol.Endpoint;
@@ -46,8 +47,8 @@ internal sealed class ActivityPipeline(
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            log.LogError(e, "Could not record activity {ActivityId}; asking the channel to retry", activity.Id);
-            return Unavailable();
+            log.LogError(e, "Could not record activity {ActivityId}; storage is unavailable", activity.Id);
+            return await StorageDownAsync(activity, ct);
         }
         if (!claim.Claimed)
             return Duplicate(activity, claim);
@@ -59,8 +60,13 @@ internal sealed class ActivityPipeline(
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            log.LogError(e, "Turn {ActivityId} ({Type}) failed; the channel will retry it", activity.Id, activity.Type);
             await ReleaseQuietlyAsync(activity);
+            if (StorageFailure.Is(e))
+            {
+                log.LogError(e, "Turn {ActivityId} ({Type}) failed on storage; nothing was recorded", activity.Id, activity.Type);
+                return await StorageDownAsync(activity, ct);
+            }
+            log.LogError(e, "Turn {ActivityId} ({Type}) failed; the channel will retry it", activity.Id, activity.Type);
             return Unavailable();
         }
         var body = result.Body is null ? null : JsonSerializer.Serialize(result.Body, ActivityJson.Wire.InvokeResponseBody);
@@ -100,6 +106,30 @@ internal sealed class ActivityPipeline(
         return claim.InvokeResponseJson is { } stored
             ? TypedResults.Content(stored, "application/json")
             : Answer(TurnResult.Message(CardText.Get("Invoke.StillWorking", Languages.FromLocale(activity.Locale))));
+    }
+
+    /// <summary>
+    /// Storage is down, so nothing was recorded: a person who asked us something is told to try again (the
+    /// connector does not need storage); anything else is left for the channel to redeliver.
+    /// </summary>
+    private async Task<IResult> StorageDownAsync(Activity activity, CancellationToken ct)
+    {
+        var text = CardText.Get("Storage.Unavailable", Languages.FromLocale(activity.Locale));
+        if (activity.Type == ActivityTypes.Invoke)
+            return Answer(TurnResult.Error(503, "StorageUnavailable", text));
+        var asked = activity.Type == ActivityTypes.Message && (activity.Conversation?.ConversationType is null or "personal" || Conversations.Commands.CommandText.MentionsBot(activity));
+        if (!asked)
+            return Unavailable();
+        try
+        {
+            await new Turn(activity, connector).SendTextAsync(text, ct);
+            return TypedResults.Ok();
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            log.LogWarning(e, "Could not tell the user that storage is unavailable");
+            return Unavailable();
+        }
     }
 
     private async Task ReleaseQuietlyAsync(Activity activity)

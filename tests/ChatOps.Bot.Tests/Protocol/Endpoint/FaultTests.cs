@@ -44,14 +44,38 @@ public sealed class StorageDownHost : IAsyncLifetime
 public sealed class StorageDownTests(StorageDownHost down) : IClassFixture<StorageDownHost>
 {
     [Fact]
-    public async Task When_storage_is_down_the_turn_asks_for_a_retry_and_nothing_is_sent()
+    public async Task When_storage_is_down_a_person_is_told_to_retry_and_nothing_is_recorded()
     {
-        var activity = TeamsActivities.Message(down.Host.Connector.ServiceUrl, "help");
+        var activity = TeamsActivities.Message(down.Host.Connector.ServiceUrl, "declare P1 ddos client=contoso \"Site down\"");
+
+        var response = await down.Host.PostAsync(activity);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var told = await down.Host.Connector.WaitForAsync(r => r.Body.Contains((string)activity["id"]!, StringComparison.Ordinal));
+        Assert.Contains("try again", told.Json.GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(down.Host.Connector.Requests, r => r.Path == "/v3/conversations");
+    }
+
+    [Fact]
+    public async Task When_storage_is_down_a_click_is_answered_with_an_error_to_retry()
+    {
+        var click = TeamsActivities.Execute(down.Host.Connector.ServiceUrl, new System.Text.Json.Nodes.JsonObject { ["verb"] = "help.show", ["language"] = "en" });
+
+        var response = await down.Host.PostAsync(click);
+
+        var body = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal(503, body.GetProperty("statusCode").GetInt32());
+        Assert.Equal("application/vnd.microsoft.error", body.GetProperty("type").GetString());
+    }
+
+    [Fact]
+    public async Task When_storage_is_down_a_channel_message_not_for_the_bot_is_left_for_the_channel_to_redeliver()
+    {
+        var activity = TeamsActivities.ChannelMessage(down.Host.Connector.ServiceUrl, "just chatting", mention: false);
 
         var response = await down.Host.PostAsync(activity);
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         Assert.NotNull(response.Headers.RetryAfter);
-        Assert.Empty(down.Host.Connector.Requests);
     }
 }
