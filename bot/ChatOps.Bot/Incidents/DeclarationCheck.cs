@@ -25,11 +25,13 @@ internal sealed class DeclarationCheck(IClientDirectory clients, PlaybookCatalog
             errors["severity"] = string.IsNullOrWhiteSpace(form.Severity) ? CardText.Get("Declare.Required", language) : CardText.Format("Declare.UnknownSeverity", language, Short(form.Severity));
         if (string.IsNullOrWhiteSpace(form.Title))
             errors["title"] = CardText.Get("Declare.Required", language);
+        var by = new Person(activity.From?.AadObjectId ?? activity.From?.Id ?? "unknown", activity.From?.Name ?? "?");
+        var commander = string.IsNullOrWhiteSpace(form.Commander) ? by : client?.Responders.FirstOrDefault(r => r.AadObjectId == form.Commander.Trim());
+        if (commander is null && client is not null)
+            errors["commander"] = CardText.Format("Declare.CommanderNotResponder", language, client.Name);
         if (errors.Count > 0)
             return (null, errors);
-
-        var by = new Person(activity.From?.AadObjectId ?? activity.From?.Id ?? "unknown", activity.From?.Name ?? "?");
-        return (new Declaration(form.DeclarationId, client!, type!, severity!, form.Title!, form.Description ?? "", by, new Uri(activity.ServiceUrl!), activity.Recipient), errors);
+        return (new Declaration(form.DeclarationId, client!, type!, severity!, form.Title!, form.Description ?? "", by, commander!, new Uri(activity.ServiceUrl!), activity.Recipient), errors);
     }
 
     private static string Short(string text) => UserText.Clip(text, 40).Text;

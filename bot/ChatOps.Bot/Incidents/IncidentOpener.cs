@@ -25,7 +25,7 @@ internal sealed class IncidentOpener(IIncidentStore store, PlaybookCatalog playb
         var stored = await store.GetAsync(id, ct);
         if (stored is null)
         {
-            var (incident, events) = Incident.Declare(id, d.Client.Id, playbook, d.Type, d.Severity, d.Title, d.Description, d.DeclaredBy, d.DeclaredBy, now);
+            var (incident, events) = Incident.Declare(id, d.Client.Id, playbook, d.Type, d.Severity, d.Title, d.Description, d.Commander, d.DeclaredBy, now);
             try
             {
                 stored = await store.CreateAsync(incident, events, ct);
@@ -82,4 +82,4 @@ internal sealed class IncidentOpener(IIncidentStore store, PlaybookCatalog playb
 /// <summary>What a declaration says, checked against the client's playbook.</summary>
 internal sealed record Declaration(
     string DeclarationId, Client Client, ChatOps.Incidents.Playbooks.IncidentType Type, ChatOps.Incidents.Playbooks.Severity Severity,
-    string Title, string Description, Person DeclaredBy, Uri ServiceUrl, ChannelAccount? Bot);
+    string Title, string Description, Person DeclaredBy, Person Commander, Uri ServiceUrl, ChannelAccount? Bot);

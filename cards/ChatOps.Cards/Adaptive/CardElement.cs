@@ -82,6 +82,7 @@ public sealed record TextInput : CardElement
 public sealed record ChoiceSetInput(IReadOnlyList<Choice> Choices) : CardElement
 {
     public string? Label { get; init; }
+    public string? Placeholder { get; init; }
     public string? Value { get; init; }
     public string? Style { get; init; }
     public bool? IsRequired { get; init; }

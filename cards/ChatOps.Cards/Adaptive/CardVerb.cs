@@ -36,6 +36,9 @@ public sealed record DeclareIncident(string DeclarationId) : CardVerb
     public string? Title { get; init; }
     public string? Description { get; init; }
 
+    /// <summary>The commander's Entra object id; empty means the declarer commands.</summary>
+    public string? Commander { get; init; }
+
     public override string VerbName() => Name;
 }
 

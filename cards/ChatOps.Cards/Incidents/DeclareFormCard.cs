@@ -45,6 +45,19 @@ public static class DeclareFormCard
             MaxLength = IncidentCard.MaxDescription,
             IsRequired = false,
         }, language);
+        var responders = clients.SelectMany(c => c.Responders).DistinctBy(p => p.AadObjectId).ToList();
+        if (responders.Count > 0)
+        {
+            body.Add(new ChoiceSetInput([.. responders.Select(p => new Choice(p.Name, p.AadObjectId))])
+            {
+                Id = "commander",
+                Label = CardText.Get("Declare.Commander", language),
+                Placeholder = CardText.Get("Declare.CommanderIsMe", language),
+                Value = values?.Commander,
+            });
+            if (errors.TryGetValue("commander", out var error))
+                body.Add(new TextBlock(error) { Color = "Attention", Size = "Small", Spacing = "None" });
+        }
         return new AdaptiveCard(body)
         {
             Lang = language.TwoLetterISOLanguageName,

@@ -63,6 +63,26 @@ public sealed partial class DeclareTests(BotHost host) : IClassFixture<BotHost>
     }
 
     [Fact]
+    public async Task The_form_names_a_commander_from_the_clients_response_team_and_refuses_anyone_else()
+    {
+        await ContosoStoredAsync();
+        JsonObject Form(string commander) => From(TeamsActivities.Execute(host.Connector.ServiceUrl, new JsonObject
+        {
+            ["verb"] = "incident.declare", ["declarationId"] = Guid.NewGuid().ToString("N"),
+            ["client"] = "contoso", ["type"] = "ransomware", ["severity"] = "P1", ["title"] = "Encrypted shares", ["commander"] = commander,
+        }), Megan);
+
+        var refused = await (await host.PostAsync(Form(Megan))).Content.ReadAsStringAsync();
+        var accepted = await (await host.PostAsync(Form(Alex))).Content.ReadAsStringAsync();
+
+        Assert.Contains("must be on Contoso Ltd.", refused, StringComparison.Ordinal);
+        var id = IncidentIdPattern().Match(accepted).Value;
+        var incident = (await Store.GetAsync(id, default))!.Incident;
+        Assert.Equal(Alex, incident.Commander.AadObjectId);
+        Assert.Equal(Megan, incident.DeclaredBy.AadObjectId);
+    }
+
+    [Fact]
     public async Task A_checklist_click_answers_the_clicker_and_updates_the_card_for_everyone()
     {
         var id = await DeclareAsync("Webshell found");
@@ -87,6 +107,19 @@ public sealed partial class DeclareTests(BotHost host) : IClassFixture<BotHost>
 
         Assert.Contains("Someone changed this checklist", body, StringComparison.Ordinal);
         Assert.Equal(version, (await Store.GetAsync(id, default))!.Incident.Version);
+    }
+
+    [Fact]
+    public async Task Two_people_clicking_one_point_at_once_cannot_both_win()
+    {
+        var id = await DeclareAsync("Two clicks");
+
+        var bodies = await Task.WhenAll(ClickAsync(id, "CP-01", "Open", "Done", Alex), ClickAsync(id, "CP-01", "Open", "InProgress", Alex));
+
+        var timeline = await Store.ReadTimelineAsync(id, default);
+        Assert.Single(timeline, e => e.Type == "point.status");
+        Assert.Single(bodies, b => b.Contains("Someone changed this checklist", StringComparison.Ordinal));
+        Assert.True(ChainVerification.Verify(timeline).Intact);
     }
 
     [Fact]
