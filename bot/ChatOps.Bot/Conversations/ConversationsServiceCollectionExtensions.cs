@@ -26,6 +26,7 @@ internal static class ConversationsServiceCollectionExtensions
         services.AddIncidentCommand<PhaseCommand>("phase", "阶段");
         services.AddIncidentCommand<RolesCommand>("roles", "角色");
         services.AddIncidentCommand<VerifyCommand>("verify", "校验");
+        services.AddIncidentCommand<DeliverCommand>("deliver", "交付");
 
         services.AddCardAction<ShowHelp, ShowHelpAction>();
         services.AddCardAction<DeclareIncident, DeclareIncidentAction>();

@@ -10,7 +10,7 @@ namespace ChatOps.Incidents.Incidents;
 /// One security incident. Its state changes only through the methods below, which check the
 /// playbook's rules and return the timeline events the change produced (already hash-chained).
 /// </summary>
-public sealed class Incident
+public sealed partial class Incident
 {
     [JsonConstructor]
     internal Incident() { }
@@ -92,10 +92,6 @@ public sealed class Incident
         return [Record("note.added", by, now, new JsonObject { ["text"] = text.Trim() })];
     }
 
-    /// <summary>A message in the incident's channel, posted, edited or deleted: recorded as it was, never rewritten.</summary>
-    public IReadOnlyList<TimelineEvent> RecordMessage(string kind, string messageId, string? text, Person by, DateTimeOffset now) =>
-        [Record($"message.{kind}", by, now, new JsonObject { ["message"] = messageId, ["text"] = text })];
-
     /// <summary>The commander closes the current phase once its mandatory points are done or not applicable.</summary>
     public IReadOnlyList<TimelineEvent> AdvancePhase(Playbook playbook, Person by, DateTimeOffset now)
     {
@@ -112,26 +108,6 @@ public sealed class Incident
         var from = Phase;
         Phase = playbook.Phases[index + 1].Id;
         return [Record("phase.advanced", by, now, new JsonObject { ["from"] = from, ["to"] = Phase })];
-    }
-
-    /// <summary>The incident's channel is open with its incident card and first checklist card.</summary>
-    public IReadOnlyList<TimelineEvent> RecordChannel(IncidentChannel channel, Person by, DateTimeOffset now)
-    {
-        if (Channel is not null)
-            return [];
-        Channel = channel;
-        return [Record("channel.opened", by, now, new JsonObject
-        {
-            ["team"] = channel.TeamId, ["channel"] = channel.ChannelId, ["conversation"] = channel.ConversationId,
-        })];
-    }
-
-    /// <summary>Remembers the posted checklist card of a phase (not a timeline event: it is where the card is, not what happened).</summary>
-    public void RecordChecklistCard(string phaseId, string activityId)
-    {
-        if (Channel is null)
-            throw new InvalidOperationException($"Incident {Id} has no channel yet.");
-        Channel.ChecklistCards[phaseId] = activityId;
     }
 
     private ControlPoint CurrentPhasePoint(Playbook playbook, string pointId)

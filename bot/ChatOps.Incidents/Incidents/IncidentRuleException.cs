@@ -21,4 +21,5 @@ public static class Rules
     public const string LastPhase = "phase.last";
     public const string Closed = "incident.closed";
     public const string EmptyText = "text.empty";
+    public const string HttpsOnly = "link.https-only";
 }

@@ -50,8 +50,10 @@ public static class ChecklistCard
         ];
         if (state.Reason is { } reason)
             items.Add(UserText.Literal(CardText.Format("Checklist.Reason", language, reason), MaxReason, language));
-        if (current && !state.IsSettled)
-            items.Add(new ActionSet(Buttons(incident, point, state, language)));
+        var actions = current && !state.IsSettled ? Buttons(incident, point, state, language) : [];
+        actions.AddRange(state.Links.Select(l => new OpenUrlAction(LinkTitle(point, l, language), l.Url)));
+        if (actions.Count > 0)
+            items.Add(new ActionSet(actions));
         return new Container(items) { Separator = true, Spacing = "Medium" };
     }
 
@@ -89,6 +91,9 @@ public static class ChecklistCard
         buttons.Add(new ShowCardAction(CardText.Get("Checklist.NotApplicable", language), reasonCard));
         return buttons;
     }
+
+    private static string LinkTitle(ControlPoint point, DeliverableLink link, CultureInfo language) =>
+        "📎 " + (point.Deliverables.FirstOrDefault(d => d.Id == link.DeliverableId)?.Name.In(language) ?? link.Url.Host);
 
     private static string StatusColor(PointStatus status) => status switch
     {

@@ -42,6 +42,8 @@ public sealed partial class DeclareTests(BotHost host) : IClassFixture<BotHost>
 
         var stored = await Store.GetAsync(id, default);
         Assert.NotNull(stored!.Incident.Channel);
+        var confirmation = host.Connector.Requests.Single(r => r.Body.Contains(id + " declared", StringComparison.Ordinal));
+        Assert.Contains("https://teams.microsoft.com/l/channel/team-id/", confirmation.Body, StringComparison.Ordinal);
         Assert.True(ChainVerification.Verify(await Store.ReadTimelineAsync(id, default), stored.Incident.TimelineHead).Intact);
     }
 

@@ -62,6 +62,20 @@ public sealed class IncidentChannelTests(BotHost host) : IClassFixture<BotHost>
     }
 
     [Fact]
+    public async Task Deliver_links_a_document_to_a_point_and_refuses_a_plain_http_link()
+    {
+        var (id, thread) = await OpenAsync("Scope signed");
+
+        await host.PostAsync(InThread(thread, "deliver CP-01 https://contoso.sharepoint.com/scope.docx", mention: true));
+        var refused = InThread(thread, "deliver CP-01 http://insecure.example/x", mention: true);
+        await host.PostAsync(refused);
+
+        var links = (await Store.GetAsync(id, default))!.Incident.Points["CP-01"].Links;
+        Assert.Equal("https://contoso.sharepoint.com/scope.docx", Assert.Single(links).Url.AbsoluteUri);
+        Assert.Contains("https", (await host.Connector.WaitForAsync(r => r.Body.Contains((string)refused["id"]!, StringComparison.Ordinal))).Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_unknown_command_in_the_thread_gets_the_incident_commands()
     {
         var (_, thread) = await OpenAsync("Odd traffic");

@@ -31,6 +31,20 @@ public sealed class ChecklistCardTests
     }
 
     [Fact]
+    public void Deliverable_links_open_from_the_point_even_when_it_is_done()
+    {
+        var incident = Incident();
+        incident.AddLink(Playbook, "CP-01", new Uri("https://contoso.sharepoint.com/scope.docx"), Responder, Now);
+        incident.SetPointStatus(Playbook, "CP-01", PointStatus.Done, null, Responder, Now);
+
+        var card = ChecklistCard.Build(incident, Playbook, "preparation", Languages.Chinese);
+
+        CardAssert.Valid(card);
+        var link = card.Body.OfType<Container>().SelectMany(c => c.Items).OfType<ActionSet>().SelectMany(s => s.Actions).OfType<OpenUrlAction>().Single();
+        Assert.Equal("📎 安全服务项目范围约定表", link.Title);
+    }
+
+    [Fact]
     public void A_past_phase_shows_no_buttons()
     {
         var incident = Incident();

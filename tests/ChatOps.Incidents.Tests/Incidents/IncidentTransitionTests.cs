@@ -98,3 +98,22 @@ public sealed class IncidentTransitionTests
         Assert.Throws<IncidentRuleException>(() => incident.AddNote("  ", Responder, Now));
     }
 }
+
+public sealed class IncidentLinkTests
+{
+    [Fact]
+    public void A_deliverable_link_goes_on_its_point_once_and_only_https_is_accepted()
+    {
+        var incident = Declare();
+        var url = new Uri("https://contoso.sharepoint.com/sites/ir/authorisation.pdf");
+
+        var first = incident.AddLink(Playbook, "CP-02", url, Responder, Now);
+        var again = incident.AddLink(Playbook, "CP-02", url, Responder, Now);
+
+        Assert.Single(first);
+        Assert.Empty(again);
+        Assert.Equal(new DeliverableLink("contract", url), Assert.Single(incident.Points["CP-02"].Links));
+        Assert.Equal(Rules.HttpsOnly, Assert.Throws<IncidentRuleException>(() => incident.AddLink(Playbook, "CP-02", new Uri("http://plain.example/x"), Responder, Now)).Rule);
+        Assert.Equal(Rules.UnknownPoint, Assert.Throws<IncidentRuleException>(() => incident.AddLink(Playbook, "CP-99", url, Responder, Now)).Rule);
+    }
+}

@@ -1,6 +1,7 @@
 using Azure;
 using ChatOps.Bot.Incidents;
 using ChatOps.Bot.Protocol.Connector;
+using ChatOps.Bot.Teams;
 using ChatOps.Cards.Adaptive;
 using ChatOps.Cards.Incidents;
 using ChatOps.Cards.Resources;
@@ -24,6 +25,9 @@ internal sealed class DeclareIncidentAction(DeclarationCheck check, IncidentOpen
             return new AdaptiveCard([new TextBlock(CardText.Format("Declare.Declared", language, incident.Id)) { Weight = "Bolder", Color = "Good" }])
             {
                 Lang = language.TwoLetterISOLanguageName,
+                Actions = incident.Channel is { } channel
+                    ? [new OpenUrlAction(CardText.Get("Incident.OpenChannel", language), TeamsLinks.Channel(channel, declaration.Client.TenantId, Teams.ChannelNames.For(incident.Id, incident.Title)))]
+                    : null,
             };
         }
         catch (Exception e) when (e is ConnectorException or HttpRequestException or UntrustedServiceUrlException)

@@ -64,3 +64,26 @@ internal sealed class AssignCommand(IncidentWriter writer, IConnectorClient conn
         return null;
     }
 }
+
+/// <summary><c>deliver CP-02 https://…</c>: links a deliverable document to a control point.</summary>
+internal sealed class DeliverCommand(IncidentWriter writer, TimeProvider time) : IIncidentCommand
+{
+    public async Task RunAsync(Turn turn, IncidentContext context, string arguments, CancellationToken ct)
+    {
+        var parts = arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (parts.Length < 2 || !Uri.TryCreate(parts[1].Trim('<', '>'), UriKind.Absolute, out var url))
+        {
+            await turn.SendTextAsync(CardText.Get("Deliver.Usage", turn.Language), ct);
+            return;
+        }
+        try
+        {
+            await writer.AppendAsync(context.Incident.Id, i => i.AddLink(context.Playbook, parts[0], url, context.Sender(turn), time.GetUtcNow()), ct);
+            await turn.SendTextAsync(CardText.Format("Deliver.Done", turn.Language, parts[0].ToUpperInvariant()), ct);
+        }
+        catch (IncidentRuleException e)
+        {
+            await turn.SendTextAsync(CardText.Format($"Rule.{e.Rule}", turn.Language, [.. e.Arguments]), ct);
+        }
+    }
+}
