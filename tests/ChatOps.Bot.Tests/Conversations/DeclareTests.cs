@@ -136,6 +136,26 @@ public sealed partial class DeclareTests(BotHost host) : IClassFixture<BotHost>
     }
 
     [Fact]
+    public async Task The_commander_closes_a_settled_phase_and_the_next_checklist_is_posted_in_the_thread()
+    {
+        var id = await DeclareAsync("Phase walk");
+        foreach (var point in new[] { "CP-01", "CP-03", "CP-04" })
+            await ClickAsync(id, point, "Open", "Done", Alex);
+        await ClickAsync(id, "CP-02", "Open", "NotApplicable", Alex, ("reason.CP-02", "Standing contract signed in 2025"));
+        var thread = (await Store.GetAsync(id, default))!.Incident.Channel!.ConversationId;
+
+        var click = From(TeamsActivities.Execute(host.Connector.ServiceUrl, new JsonObject { ["verb"] = "phase.advance", ["incidentId"] = id, ["phase"] = "preparation" }), Alex);
+        var body = await (await host.PostAsync(click)).Content.ReadAsStringAsync();
+
+        var incident = (await Store.GetAsync(id, default))!.Incident;
+        Assert.Equal("detection", incident.Phase);
+        Assert.Contains("Standing contract signed in 2025", (string?)incident.Points["CP-02"].Reason, StringComparison.Ordinal);
+        Assert.True(incident.Channel!.ChecklistCards.ContainsKey("detection"));
+        await host.Connector.WaitForAsync(r => r.Method == "POST" && r.Path == $"/v3/conversations/{thread}/activities" && r.Body.Contains("CP-05", StringComparison.Ordinal));
+        Assert.Contains("This phase is closed", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_gated_point_cannot_be_completed_and_the_card_says_why()
     {
         var id = await DeclareAsync("Ransom note");
@@ -156,12 +176,12 @@ public sealed partial class DeclareTests(BotHost host) : IClassFixture<BotHost>
         return IncidentIdPattern().Match(confirmation.Body).Value is { Length: > 0 } id ? id : throw new Xunit.Sdk.XunitException(confirmation.Body);
     }
 
-    private async Task<string> ClickAsync(string incidentId, string point, string from, string to, string aadObjectId)
+    private async Task<string> ClickAsync(string incidentId, string point, string from, string to, string aadObjectId, (string Id, string Value)? input = null)
     {
-        var click = From(TeamsActivities.Execute(host.Connector.ServiceUrl, new JsonObject
-        {
-            ["verb"] = "checklist.set", ["incidentId"] = incidentId, ["pointId"] = point, ["from"] = from, ["to"] = to,
-        }), aadObjectId);
+        var data = new JsonObject { ["verb"] = "checklist.set", ["incidentId"] = incidentId, ["pointId"] = point, ["from"] = from, ["to"] = to };
+        if (input is { } i)
+            data[i.Id] = i.Value;
+        var click = From(TeamsActivities.Execute(host.Connector.ServiceUrl, data), aadObjectId);
         var response = await host.PostAsync(click);
         return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("value").GetRawText();
     }
