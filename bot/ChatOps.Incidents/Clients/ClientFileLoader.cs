@@ -1,7 +1,6 @@
 using ChatOps.Incidents.DataFiles;
 using ChatOps.Incidents.Incidents;
 using ChatOps.Incidents.Playbooks;
-using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace ChatOps.Incidents.Clients;
@@ -15,19 +14,7 @@ public static class ClientFileLoader
     public static IReadOnlyList<Client> Parse(string yaml, string file, IReadOnlyCollection<string> playbookIds)
     {
         var reader = new YamlReader(file);
-        YamlMappingNode root;
-        try
-        {
-            var stream = new YamlStream();
-            stream.Load(new StringReader(yaml));
-            root = stream.Documents.Count == 1 && stream.Documents[0].RootNode is YamlMappingNode r
-                ? r
-                : throw new DataFileException([new DataFileProblem(file, 1, "(document)", "must be one YAML mapping with 'clients'")]);
-        }
-        catch (YamlException e)
-        {
-            throw new DataFileException([new DataFileProblem(file, e.Start.Line, "(syntax)", e.Message)]);
-        }
+        var root = YamlReader.Root(yaml, file, "with 'clients'");
         var clients = reader.List(root, "clients", "").Select(c => Client(reader, c.Node, c.Path, playbookIds)).ToList();
         foreach (var duplicate in clients.GroupBy(c => c.Id, StringComparer.OrdinalIgnoreCase).Where(g => g.Key.Length > 0 && g.Count() > 1))
             reader.Problem(root, "clients", $"id '{duplicate.Key}' is used more than once");

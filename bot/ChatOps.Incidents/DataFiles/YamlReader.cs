@@ -1,4 +1,5 @@
 using ChatOps.Incidents.Playbooks;
+using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace ChatOps.Incidents.DataFiles;
@@ -7,6 +8,23 @@ namespace ChatOps.Incidents.DataFiles;
 internal sealed class YamlReader(string file)
 {
     public List<DataFileProblem> Problems { get; } = [];
+
+    /// <summary>The file's one document as a mapping; a syntax error or another shape stops with file and line.</summary>
+    public static YamlMappingNode Root(string yaml, string file, string expected)
+    {
+        try
+        {
+            var stream = new YamlStream();
+            stream.Load(new StringReader(yaml));
+            return stream.Documents.Count == 1 && stream.Documents[0].RootNode is YamlMappingNode root
+                ? root
+                : throw new DataFileException([new DataFileProblem(file, 1, "(document)", $"must be one YAML mapping {expected}")]);
+        }
+        catch (YamlException e)
+        {
+            throw new DataFileException([new DataFileProblem(file, e.Start.Line, "(syntax)", e.Message)]);
+        }
+    }
 
     public void Problem(YamlNode node, string field, string message) => Problems.Add(new DataFileProblem(file, node.Start.Line, field, message));
 

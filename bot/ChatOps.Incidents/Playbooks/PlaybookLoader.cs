@@ -1,5 +1,4 @@
 using ChatOps.Incidents.DataFiles;
-using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace ChatOps.Incidents.Playbooks;
@@ -14,19 +13,7 @@ public static class PlaybookLoader
     public static Playbook Parse(string yaml, string file)
     {
         var reader = new YamlReader(file);
-        YamlMappingNode root;
-        try
-        {
-            var stream = new YamlStream();
-            stream.Load(new StringReader(yaml));
-            root = stream.Documents.Count == 1 && stream.Documents[0].RootNode is YamlMappingNode r
-                ? r
-                : throw new DataFileException([new DataFileProblem(file, 1, "(document)", "must be one YAML mapping")]);
-        }
-        catch (YamlException e)
-        {
-            throw new DataFileException([new DataFileProblem(file, e.Start.Line, "(syntax)", e.Message)]);
-        }
+        var root = YamlReader.Root(yaml, file, "(a playbook)");
 
         var severities = reader.List(root, "severities", "").Select(s => new Severity(reader.Text(s.Node, "id", s.Path), reader.Localized(s.Node, "name", s.Path))).ToList();
         var taxonomy = reader.List(root, "taxonomy", "").Select(c => Category(reader, c.Node, c.Path)).ToList();
