@@ -44,8 +44,7 @@ internal sealed class ChecklistChanges(IIncidentStore store, IClientDirectory cl
             }
             catch (IncidentRuleException e)
             {
-                var reason = CardText.Format($"Rule.{e.Rule}", language, [.. e.Arguments.Select(a => playbook.FindControlPoint(a)?.Id ?? a)]);
-                return ChecklistCard.Build(incident, playbook, phaseShown, language, CardText.Format("Checklist.Refused", language, reason));
+                return ChecklistCard.Build(incident, playbook, phaseShown, language, CardText.Format("Checklist.Refused", language, CardText.Rule(e, language)));
             }
             if (events is null)
                 return ChecklistCard.Build(incident, playbook, phaseShown, language, CardText.Get("Checklist.Stale", language));

@@ -14,6 +14,10 @@ public static class CardText
     public static string Format(string key, CultureInfo language, params object[] args) =>
         string.Format(language, Get(key, language), args);
 
+    /// <summary>Why the incident's rules refused a change, in the reader's language.</summary>
+    public static string Rule(ChatOps.Incidents.Incidents.IncidentRuleException refusal, CultureInfo language) =>
+        Format($"Rule.{refusal.Rule}", language, [.. refusal.Arguments]);
+
     /// <summary>Whether the language has its own text for the key (not a fallback to English).</summary>
     internal static bool HasOwn(string key, CultureInfo language) =>
         Strings.GetResourceSet(language, createIfNotExists: true, tryParents: false)?.GetString(key) is not null;

@@ -20,6 +20,19 @@ public sealed class CardTextTests
             Assert.NotEqual(CardText.Get(key, Languages.English), CardText.Get(key, Languages.Chinese));
     }
 
+    [Fact]
+    public void Every_rule_of_the_incident_has_its_explanation_in_both_languages()
+    {
+        var codes = typeof(ChatOps.Incidents.Incidents.Rules).GetFields().Select(f => (string)f.GetRawConstantValue()!).ToList();
+
+        Assert.NotEmpty(codes);
+        foreach (var code in codes)
+        {
+            Assert.True(CardText.HasOwn($"Rule.{code}", CultureInfo.InvariantCulture), code);
+            Assert.True(CardText.HasOwn($"Rule.{code}", Languages.Chinese), code);
+        }
+    }
+
     [Theory]
     [InlineData("zh-CN", "zh-CN")]
     [InlineData("zh-cn", "zh-CN")]

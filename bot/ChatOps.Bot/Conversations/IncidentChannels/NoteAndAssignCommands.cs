@@ -18,7 +18,7 @@ internal sealed class NoteCommand(IncidentWriter writer, TimeProvider time) : II
         }
         catch (IncidentRuleException e)
         {
-            await turn.SendTextAsync(CardText.Format($"Rule.{e.Rule}", turn.Language, [.. e.Arguments]), ct);
+            await turn.SendTextAsync(CardText.Rule(e, turn.Language), ct);
         }
     }
 }
@@ -45,7 +45,7 @@ internal sealed class AssignCommand(IncidentWriter writer, IConnectorClient conn
         }
         catch (IncidentRuleException e)
         {
-            await turn.SendTextAsync(CardText.Format($"Rule.{e.Rule}", turn.Language, [.. e.Arguments]), ct);
+            await turn.SendTextAsync(CardText.Rule(e, turn.Language), ct);
         }
     }
 
@@ -83,7 +83,7 @@ internal sealed class DeliverCommand(IncidentWriter writer, TimeProvider time) :
         }
         catch (IncidentRuleException e)
         {
-            await turn.SendTextAsync(CardText.Format($"Rule.{e.Rule}", turn.Language, [.. e.Arguments]), ct);
+            await turn.SendTextAsync(CardText.Rule(e, turn.Language), ct);
         }
     }
 }
