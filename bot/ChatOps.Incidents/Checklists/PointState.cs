@@ -14,6 +14,9 @@ public sealed record PointState(PointStatus Status, Incidents.Person? Assignee, 
     public static PointState New { get; } = new(PointStatus.Open, null, null, []);
 
     public bool IsSettled => Status is PointStatus.Done or PointStatus.NotApplicable;
+
+    /// <summary>The latest note about this point (every note stays on the timeline).</summary>
+    public string? LastNote { get; init; }
 }
 
 /// <summary>A link to where a deliverable document lives (SharePoint, a ticket, a file share).</summary>

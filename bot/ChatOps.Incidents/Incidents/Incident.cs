@@ -84,12 +84,16 @@ public sealed partial class Incident
         return [Record("point.assigned", by, now, new JsonObject { ["point"] = point.Id, ["assignee"] = assignee.AadObjectId, ["name"] = assignee.Name })];
     }
 
-    public IReadOnlyList<TimelineEvent> AddNote(string text, Person by, DateTimeOffset now)
+    /// <summary>A note on the record; with a control point id it is also shown on that point.</summary>
+    public IReadOnlyList<TimelineEvent> AddNote(string text, Person by, DateTimeOffset now, Playbook? playbook = null, string? pointId = null)
     {
         EnsureOpen();
         if (string.IsNullOrWhiteSpace(text))
             throw new IncidentRuleException(Rules.EmptyText, "note");
-        return [Record("note.added", by, now, new JsonObject { ["text"] = text.Trim() })];
+        var point = pointId is null ? null : playbook?.FindControlPoint(pointId) ?? throw new IncidentRuleException(Rules.UnknownPoint, pointId);
+        if (point is not null)
+            Points[point.Id] = Points[point.Id] with { LastNote = text.Trim() };
+        return [Record("note.added", by, now, new JsonObject { ["text"] = text.Trim(), ["point"] = point?.Id })];
     }
 
     /// <summary>The commander closes the current phase once its mandatory points are done or not applicable.</summary>

@@ -50,6 +50,8 @@ public static class ChecklistCard
         ];
         if (state.Reason is { } reason)
             items.Add(UserText.Literal(CardText.Format("Checklist.Reason", language, reason), MaxReason, language));
+        if (state.LastNote is { } note)
+            items.Add(UserText.Literal(CardText.Format("Checklist.Note", language, note), MaxReason, language));
         var actions = current && !state.IsSettled ? Buttons(incident, point, state, language) : [];
         actions.AddRange(state.Links.Select(l => new OpenUrlAction(LinkTitle(point, l, language), l.Url)));
         if (actions.Count > 0)

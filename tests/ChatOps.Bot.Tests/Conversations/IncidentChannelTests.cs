@@ -40,6 +40,8 @@ public sealed class IncidentChannelTests(BotHost host) : IClassFixture<BotHost>
         await host.PostAsync(roles);
 
         Assert.Contains(await Store.ReadTimelineAsync(id, default), e => e.Type == "note.added" && (string)e.Data["text"]! == "Called the client's CISO");
+        await host.PostAsync(InThread(thread, "note cp-03 Plan sent for review", mention: true));
+        Assert.Equal("Plan sent for review", (await Store.GetAsync(id, default))!.Incident.Points["CP-03"].LastNote);
         Assert.Contains("Record intact", (await host.Connector.WaitForAsync(r => r.Body.Contains((string)verify["id"]!, StringComparison.Ordinal))).Body, StringComparison.Ordinal);
         Assert.Equal(2, host.Connector.Requests.Count(r => r.Body.Contains((string)status["id"]!, StringComparison.Ordinal)));
         Assert.Contains("Megan Bowen", (await host.Connector.WaitForAsync(r => r.Body.Contains((string)roles["id"]!, StringComparison.Ordinal))).Body, StringComparison.Ordinal);

@@ -55,6 +55,24 @@ public sealed class GraphChannelProvisionerTests(GraphHost fixture) : IClassFixt
     }
 
     [Fact]
+    public async Task Declaring_for_a_client_without_a_configured_channel_opens_a_graph_channel_and_posts_there()
+    {
+        var host = fixture.Host;
+        await host.Services.GetRequiredService<IClientDirectory>().UpsertAsync(Fabrikam with { Responders = [new Person("aad-alex", "Alex")] }, default);
+        var declare = TeamsActivities.Message(host.Connector.ServiceUrl, "declare P1 ddos client=fabrikam \"Shop offline\"");
+        declare["from"] = new System.Text.Json.Nodes.JsonObject { ["id"] = "29:alex", ["name"] = "Alex", ["aadObjectId"] = "aad-alex" };
+
+        await host.PostAsync(declare);
+
+        var created = await host.Connector.WaitForAsync(r => r.Path == "/v3/conversations" && r.Body.Contains("Shop offline", StringComparison.Ordinal));
+        var channel = created.Json.GetProperty("channelData").GetProperty("channel").GetProperty("id").GetString();
+        Assert.StartsWith("19:", channel, StringComparison.Ordinal);
+        Assert.Contains(fixture.Graph.Channels, c => c.Team == "team-f" && c.Name.EndsWith("SHOP OFFLINE", StringComparison.Ordinal));
+        var id = (await host.Connector.WaitForAsync(r => r.Body.Contains((string)declare["id"]!, StringComparison.Ordinal))).Body;
+        Assert.Contains("declared", id, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_graph_refusal_surfaces_as_a_teams_failure()
     {
         fixture.Graph.FailNextWith = 403;

@@ -96,6 +96,9 @@ public sealed class IncidentTransitionTests
         Assert.Equal(Responder, incident.Points["CP-03"].Assignee);
         Assert.Equal("Called the client's CISO", (string)note.Data["text"]!);
         Assert.Throws<IncidentRuleException>(() => incident.AddNote("  ", Responder, Now));
+        incident.AddNote("Scope agreed by phone", Responder, Now, Playbook, "cp-01");
+        Assert.Equal("Scope agreed by phone", incident.Points["CP-01"].LastNote);
+        Assert.Equal(Rules.UnknownPoint, Assert.Throws<IncidentRuleException>(() => incident.AddNote("x", Responder, Now, Playbook, "CP-42")).Rule);
     }
 }
 

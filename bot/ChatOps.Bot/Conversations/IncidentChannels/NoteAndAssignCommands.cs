@@ -13,7 +13,11 @@ internal sealed class NoteCommand(IncidentWriter writer, TimeProvider time) : II
     {
         try
         {
-            await writer.AppendAsync(context.Incident.Id, i => i.AddNote(arguments, context.Sender(turn), time.GetUtcNow()), ct);
+            // "note CP-03 text" notes the point as well; anything else is a note on the incident.
+            var first = arguments.Split(' ', 2, StringSplitOptions.RemoveEmptyEntries);
+            var point = first.Length == 2 && context.Playbook.FindControlPoint(first[0]) is { } p ? p.Id : null;
+            var text = point is null ? arguments : first[1];
+            await writer.AppendAsync(context.Incident.Id, i => i.AddNote(text, context.Sender(turn), time.GetUtcNow(), context.Playbook, point), ct);
             await turn.SendTextAsync(CardText.Format("Note.Recorded", turn.Language, context.Incident.Id), ct);
         }
         catch (IncidentRuleException e)
