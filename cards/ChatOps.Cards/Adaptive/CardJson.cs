@@ -14,6 +14,9 @@ public static class CardJson
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         // Chinese text stays readable and small (cards must stay under 28 KB); <, > and & are still escaped.
         Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
+        // A click's data comes from outside: a verb missing an id, or with a null one, is no verb at all.
+        RespectRequiredConstructorParameters = true,
+        RespectNullableAnnotations = true,
     };
 
     public static JsonElement ToElement(AdaptiveCard card) => JsonSerializer.SerializeToElement(card, Options);

@@ -124,6 +124,21 @@ public sealed partial class DeclareTests(BotHost host) : IClassFixture<BotHost>
         Assert.True(ChainVerification.Verify(timeline).Intact);
     }
 
+    [Theory]
+    [InlineData("""{"verb":"checklist.set","pointId":"CP-01","from":"Open","to":"Done"}""")]
+    [InlineData("""{"verb":"checklist.set","incidentId":"INC-2026-9999","pointId":"CP-01","from":"Open","to":"Exploded"}""")]
+    [InlineData("""{"verb":"checklist.set","incidentId":"INC-2026-9999","pointId":"CP-01","from":"Open","to":"Done"}""")]
+    [InlineData("""{"verb":"phase.advance","incidentId":"no such thing","phase":"summary"}""")]
+    public async Task A_forged_or_broken_click_is_answered_on_the_card_not_with_a_failure(string data)
+    {
+        var click = From(TeamsActivities.Execute(host.Connector.ServiceUrl, JsonNode.Parse(data)!.AsObject()), Alex);
+
+        var response = await host.PostAsync(click);
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("\"statusCode\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Someone_outside_the_response_team_gets_a_polite_refusal_and_nothing_changes()
     {

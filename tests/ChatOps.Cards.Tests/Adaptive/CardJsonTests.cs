@@ -19,6 +19,9 @@ public sealed class CardJsonTests
     [InlineData("""{"language":"en"}""")]
     [InlineData("""[1,2]""")]
     [InlineData("""{"verb":"help.show","language":{"nested":true}}""")]
+    [InlineData("""{"verb":"checklist.set","pointId":"CP-01","from":"Open","to":"Done"}""")]
+    [InlineData("""{"verb":"checklist.set","incidentId":null,"pointId":"CP-01","from":"Open","to":"Done"}""")]
+    [InlineData("""{"verb":"phase.advance","incidentId":"INC-2026-0001"}""")]
     public void Unknown_or_malformed_data_reads_as_no_verb(string json) =>
         Assert.Null(CardJson.ReadVerb(JsonDocument.Parse(json).RootElement));
 }
