@@ -22,6 +22,8 @@ public sealed class AppManifestTests
         Assert.True(Version.Parse(version) >= new Version(1, 17), $"manifest version {version} is older than 1.17");
         var schema = await TeamsAppPackage.SchemaAsync(version, "MicrosoftTeams.schema.json");
         Assert.Empty(schema.Validate(TeamsAppPackage.FilledManifest()).Select(e => e.ToString()));
+        // NJsonSchema ignores "const" (draft-06 in a draft-04 schema), so check manifestVersion's here.
+        Assert.Equal(version, (string?)JsonNode.Parse(schema.ToJson())!["properties"]!["manifestVersion"]!["const"]);
     }
 
     [Fact]
