@@ -1,8 +1,6 @@
 using ChatOps.Bot.Tests.Hosting;
 using ChatOps.Incidents.Clients;
 using ChatOps.Incidents.DataFiles;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatOps.Bot.Tests.Incidents;
@@ -10,21 +8,23 @@ namespace ChatOps.Bot.Tests.Incidents;
 public sealed class CatalogStartupTests
 {
     [Fact]
-    public void A_broken_playbook_file_stops_the_host_naming_file_line_and_field()
+    public async Task A_broken_playbook_file_stops_the_host_naming_file_line_and_field()
     {
         var broken = Path.Combine(Path.GetTempPath(), $"broken-{Guid.NewGuid():N}.yaml");
         File.WriteAllText(broken, File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "playbooks", "emergency-response.yaml"))
             .Replace("authorisation: written, deliverables: [contract", "authorisation: maybe, deliverables: [contract", StringComparison.Ordinal));
         try
         {
-            using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+            var settings = new Dictionary<string, string?>
             {
-                b.UseEnvironment("Development");
-                b.UseSetting("Incidents:PlaybookFiles:0", broken);
-                b.UseSetting("Incidents:PlaybookFiles:1", "");
-            });
+                ["Bot:AppId"] = "app",
+                ["Bot:Authentication:Enabled"] = "false",
+                ["Bot:Connector:Credential"] = "None",
+                ["Storage:ConnectionString"] = BotHost.StorageConnection,
+                ["Incidents:PlaybookFiles:0"] = broken,
+            };
 
-            var error = Assert.ThrowsAny<DataFileException>(() => factory.Server);
+            var error = await Assert.ThrowsAnyAsync<DataFileException>(() => StartupHost.StartAndStopAsync("Development", settings));
 
             Assert.Contains(Path.GetFileName(broken) + ":", error.Message, StringComparison.Ordinal);
             Assert.Contains("controlPoints[1].authorisation", error.Message, StringComparison.Ordinal);

@@ -1,0 +1,33 @@
+using ChatOps.Bot.Conversations;
+using ChatOps.Bot.Incidents;
+using ChatOps.Bot.Protocol;
+using ChatOps.Bot.Storage;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace ChatOps.Bot.Tests.Hosting;
+
+/// <summary>
+/// Starts the host's registrations (what Program.cs lists) in a given environment. Used where a host must
+/// fail to start: WebApplicationFactory can surface that as ObjectDisposedException, racing its own teardown.
+/// </summary>
+internal static class StartupHost
+{
+    public static async Task StartAndStopAsync(string environment, IDictionary<string, string?> settings)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = environment, ContentRootPath = AppContext.BaseDirectory });
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        builder.Services.AddBotProtocol(builder.Configuration);
+        builder.Services.AddBotStorage(builder.Configuration);
+        builder.Services.AddIncidents(builder.Configuration);
+        builder.Services.AddConversations();
+        await using var app = builder.Build();
+        await app.StartAsync();
+        await app.StopAsync();
+    }
+}
