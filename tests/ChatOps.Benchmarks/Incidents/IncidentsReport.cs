@@ -50,7 +50,7 @@ internal sealed class IncidentsReport(IncidentsOptions options, IReadOnlyList<st
         }
         if (Clicks.Count > 0)
         {
-            Line($"**Checklist click** (`adaptiveCard/action`, verb `checklist.set`, CP-01/CP-03/CP-04 round Open → InProgress → Done → Open over {Clicks.Count} connection counts, each worker on its own incidents; the answer is the updated card, after the state is stored and the channel's card PUT). Target p99 < {ClickP99TargetMs:0} ms.").Line();
+            Line($"**Checklist click** (`adaptiveCard/action`, verb `checklist.set`, CP-01/CP-03/CP-04 round Open → InProgress → Done → Open, each worker on its own incidents; the answer is the updated card, after the state is stored and the channel's card PUT). Target p99 < {ClickP99TargetMs:0} ms.").Line();
             Table(Clicks.Select(c => (c.Loop, c.RateLimits, c.CardUpdates.ToString(CultureInfo.InvariantCulture))), "card updates (PUT) at the connector", ClickP99TargetMs);
             foreach (var c in Clicks)
                 Stages(c.Loop, c.RateLimits, "click");

@@ -23,13 +23,13 @@ internal sealed class SoakReport(SoakResult soak, IncidentsOptions options, doub
         Row(md, "GC total memory (live + not yet collected)", s => s.TotalMemory);
         Row(md, "working set", s => s.WorkingSet);
         md.AppendLine();
-        var heapSlope = soak.Slope(s => s.HeapAfterLastGc);
         var wsSlope = soak.Slope(s => s.WorkingSet);
-        var flat = heapSlope * 10 < FlatMbPer10Minutes && wsSlope * 10 < FlatMbPer10Minutes;
+        // Server GC's heap-at-last-GC swings with its gen-0 budget; what stays live after a full GC is the leak signal.
+        var flat = Mb(soak.RetainedAfter - soak.RetainedBefore) < FlatMbPer10Minutes && wsSlope * 10 < FlatMbPer10Minutes;
         md.AppendLine(CultureInfo.InvariantCulture,
             $"Live bytes after a full compacting GC: {Mb(soak.RetainedBefore):0.0} MB before the soak, {Mb(soak.RetainedAfter):0.0} MB after. Gen-2 collections during the soak: {soak.Samples[^1].Gen2 - soak.Samples[0].Gen2}.");
         md.AppendLine(CultureInfo.InvariantCulture,
-            $"Verdict: **{(flat ? "flat" : "growing")}** (flat = after the first {soak.WarmUp.TotalSeconds:0} s of warm-up, the heap and working-set slopes would add less than {FlatMbPer10Minutes:0} MB over 10 minutes).").AppendLine();
+            $"Verdict: **{(flat ? "flat" : "growing")}** (flat = live bytes after a full GC grew less than {FlatMbPer10Minutes:0} MB, and after the first {soak.WarmUp.TotalSeconds:0} s of warm-up the working-set slope would add less than that over 10 minutes).").AppendLine();
         md.AppendLine("<details><summary>Samples</summary>").AppendLine();
         md.AppendLine("| t (s) | heap at last GC MB | total memory MB | working set MB | gen-2 GCs |").AppendLine("|---:|---:|---:|---:|---:|");
         foreach (var s in soak.Samples)
