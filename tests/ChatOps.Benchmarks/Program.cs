@@ -1,3 +1,4 @@
+using ChatOps.Benchmarks.Incidents;
 using ChatOps.Benchmarks.Load;
 using ChatOps.Benchmarks.Micro;
 
@@ -8,10 +9,12 @@ internal static class BenchmarkProgram
 {
     // dotnet run -c Release --project tests/ChatOps.Benchmarks -- load [--duration 10] [--connections 10,50]
     // dotnet run -c Release --project tests/ChatOps.Benchmarks -- micro [BenchmarkDotNet arguments]
+    // dotnet run -c Release --project tests/ChatOps.Benchmarks -- incidents [--duration 10] [--connections 4,10] [--incidents 1000] [--events 100] [--soak-minutes 10]
     public static async Task<int> Main(string[] args) => args switch
     {
         ["load", .. var rest] => await LoadCommand.RunAsync(rest),
         ["micro", .. var rest] => MicroCommand.Run(rest),
+        ["incidents", .. var rest] => await IncidentsCommand.RunAsync(rest),
         _ => Usage(),
     };
 
@@ -21,6 +24,8 @@ internal static class BenchmarkProgram
             usage: dotnet run -c Release --project tests/ChatOps.Benchmarks -- load [--duration 10] [--warmup 0.5] [--rounds 10] [--connections 10,50]
                        [--scenarios baseline,bot,baseline-nostorage,bot-nostorage[,bot-noauth,bot-noauth-nostorage,bot-stages]] [--results PATH]
                    dotnet run -c Release --project tests/ChatOps.Benchmarks -- micro [BenchmarkDotNet arguments, e.g. --filter *]
+                   dotnet run -c Release --project tests/ChatOps.Benchmarks -- incidents [--duration 10] [--warmup 1] [--connections 4,10] [--incidents 1000] [--events 100]
+                       [--soak-minutes 10] [--parts declare,click,soak] [--results PATH]
             """);
         return 2;
     }

@@ -26,7 +26,8 @@ internal sealed class BotServer : WebApplicationFactory<Program>
 
     public Uri Endpoint { get; private set; } = null!;
 
-    public static BotServer Start(string scenario, BenchmarkRig rig, string tablePrefix)
+    /// <param name="more">Extra settings and services (the incidents benchmark adds Graph and stage clocks).</param>
+    public static BotServer Start(string scenario, BenchmarkRig rig, string tablePrefix, (IReadOnlyDictionary<string, string?> Settings, Action<IServiceCollection> Services)? more = null)
     {
         var authOn = scenario is not (Scenario.BotNoAuth or Scenario.BotNoAuthNoStorage);
         var storageOn = scenario is not (Scenario.BotNoStorage or Scenario.BotNoAuthNoStorage);
@@ -45,12 +46,15 @@ internal sealed class BotServer : WebApplicationFactory<Program>
             ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
             ["Logging:LogLevel:System.Net.Http.HttpClient"] = "Warning",
         };
+        foreach (var (key, value) in more?.Settings ?? new Dictionary<string, string?>())
+            settings[key] = value;
         var server = new BotServer(settings, services =>
         {
             if (!storageOn)
                 services.Replace(ServiceDescriptor.Singleton<IProcessedActivities, NoProcessedActivities>());
             if (scenario == Scenario.BotStages)
                 StageClock.Instrument(services, rig.Stages);
+            more?.Services(services);
         });
         server.StartServer();
         var address = server.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

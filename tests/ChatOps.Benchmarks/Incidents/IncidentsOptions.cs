@@ -1,0 +1,47 @@
+using System.Globalization;
+
+namespace ChatOps.Benchmarks.Incidents;
+
+/// <summary>The incidents command's arguments, bounded so a run always ends by itself.</summary>
+/// <param name="Duration">Measured time per part and connection count.</param>
+/// <param name="Connections">Concurrent connections for declare and click; the soak uses the smallest.</param>
+internal sealed record IncidentsOptions(
+    TimeSpan Duration, TimeSpan Warmup, IReadOnlyList<int> Connections, int Incidents, int Events, int SoakMinutes, IReadOnlyList<string> Parts, string? ResultsPath)
+{
+    public const string Declare = "declare";
+    public const string Click = "click";
+    public const string Soak = "soak";
+
+    public int SoakConnections => Connections.Min();
+
+    public static IncidentsOptions Parse(IReadOnlyList<string> args)
+    {
+        var options = new IncidentsOptions(TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(1), [4, 10], 1000, 100, 10, [Declare, Click, Soak], null);
+        for (var i = 0; i < args.Count; i++)
+        {
+            var value = i + 1 < args.Count ? args[i + 1] : throw new ArgumentException($"{args[i]} needs a value");
+            options = args[i] switch
+            {
+                "--duration" => options with { Duration = TimeSpan.FromSeconds(Bounded(value, 1, 300)) },
+                "--warmup" => options with { Warmup = TimeSpan.FromSeconds(Bounded(value, 0, 30)) },
+                "--connections" => options with { Connections = [.. value.Split(',').Select(c => Bounded(c, 1, 64))] },
+                "--incidents" => options with { Incidents = Bounded(value, 1, 20_000) },
+                "--events" => options with { Events = Bounded(value, 2, 1_000) },
+                "--soak-minutes" => options with { SoakMinutes = Bounded(value, 1, 60) },
+                "--parts" => options with { Parts = [.. value.Split(',').Select(Part)] },
+                "--results" => options with { ResultsPath = value },
+                _ => throw new ArgumentException($"unknown option {args[i]}"),
+            };
+            i++;
+        }
+        return options;
+    }
+
+    private static string Part(string name) =>
+        name is Declare or Click or Soak ? name : throw new ArgumentException($"unknown part '{name}' (known: {Declare}, {Click}, {Soak})");
+
+    private static int Bounded(string value, int min, int max) =>
+        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= min && n <= max
+            ? n
+            : throw new ArgumentException($"'{value}' is not a whole number from {min} to {max}");
+}
