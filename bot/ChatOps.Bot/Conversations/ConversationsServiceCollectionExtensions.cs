@@ -16,6 +16,8 @@ internal static class ConversationsServiceCollectionExtensions
         services.AddSingleton<CommandCatalog>();
         services.AddScoped<CardActionRouter>();
         services.AddScoped<InstallationEvents>();
+        services.AddSingleton<CardUpdates>();
+        services.AddHostedService(sp => sp.GetRequiredService<CardUpdates>());
 
         services.AddCommand<HelpCommand>("help", "帮助", "?", "？");
         services.AddCommand<DeclareCommand>("declare", "宣布事件", "宣布");

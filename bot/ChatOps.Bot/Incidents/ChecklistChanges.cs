@@ -14,7 +14,7 @@ namespace ChatOps.Bot.Incidents;
 /// Applies a checklist click: reload, check who clicked, apply to the current state (a stale click is not applied),
 /// store state and events together (retrying a lost race), then update the card for everyone.
 /// </summary>
-internal sealed class ChecklistChanges(IIncidentStore store, IClientDirectory clients, PlaybookCatalog playbooks, IConnectorClient connector, TimeProvider time, ILogger<ChecklistChanges> log)
+internal sealed class ChecklistChanges(IIncidentStore store, IClientDirectory clients, PlaybookCatalog playbooks, IConnectorClient connector, CardUpdates updates, TimeProvider time, ILogger<ChecklistChanges> log)
 {
     private const int Attempts = 3;
 
@@ -61,7 +61,7 @@ internal sealed class ChecklistChanges(IIncidentStore store, IClientDirectory cl
         }
     }
 
-    /// <summary>Updates the clicked phase's card for everyone; after a phase change, posts the next phase's checklist.</summary>
+    /// <summary>Queues the clicked phase's card update for everyone; after a phase change, posts the next phase's checklist.</summary>
     private async Task ShowEveryoneAsync(StoredIncident saved, Playbook playbook, Client client, string phaseShown, CancellationToken ct)
     {
         var incident = saved.Incident;
@@ -72,7 +72,7 @@ internal sealed class ChecklistChanges(IIncidentStore store, IClientDirectory cl
         try
         {
             if (channel.ChecklistCards.TryGetValue(phaseShown, out var cardId))
-                await connector.UpdateAsync(serviceUrl, channel.ConversationId, cardId, CardMessages.Of(ChecklistCard.Build(incident, playbook, phaseShown, language)), ct);
+                updates.Enqueue(serviceUrl, channel.ConversationId, cardId, CardMessages.Of(ChecklistCard.Build(incident, playbook, phaseShown, language)));
             if (incident.Phase != phaseShown && !channel.ChecklistCards.ContainsKey(incident.Phase))
             {
                 var posted = await connector.SendAsync(serviceUrl, channel.ConversationId, CardMessages.Of(ChecklistCard.Build(incident, playbook, incident.Phase, language)), ct);

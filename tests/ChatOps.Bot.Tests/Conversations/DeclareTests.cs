@@ -99,6 +99,20 @@ public sealed partial class DeclareTests(BotHost host) : IClassFixture<BotHost>
     }
 
     [Fact]
+    public async Task The_clicker_is_answered_before_a_throttled_card_update_for_everyone_goes_through()
+    {
+        var id = await DeclareAsync("Throttled");
+        var checklistId = (await Store.GetAsync(id, default))!.Incident.Channel!.ChecklistCards["preparation"];
+        host.Connector.FailNext(429, retryAfter: "2");
+
+        var body = await ClickAsync(id, "CP-01", "Open", "InProgress", Alex);
+
+        Assert.Contains("In progress", body, StringComparison.Ordinal);
+        Assert.DoesNotContain(host.Connector.Requests, r => r.Method == "PUT" && r.Path.EndsWith(checklistId, StringComparison.Ordinal) && r.Status == 200);
+        await host.Connector.WaitForAsync(r => r.Method == "PUT" && r.Path.EndsWith(checklistId, StringComparison.Ordinal) && r.Status == 200);
+    }
+
+    [Fact]
     public async Task A_click_on_a_stale_card_is_not_applied_and_the_clicker_gets_the_fresh_card_with_a_note()
     {
         var id = await DeclareAsync("DNS hijack");
