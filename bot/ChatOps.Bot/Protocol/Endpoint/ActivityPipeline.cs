@@ -10,7 +10,7 @@ using ChatOps.Cards.Resources;
 namespace ChatOps.Bot.Protocol.Endpoint;
 
 /// <summary>One POST to /api/messages: read, authenticate, de-duplicate, route, answer.</summary>
-internal sealed class ActivityPipeline(
+internal sealed partial class ActivityPipeline(
     ActivityAuthenticator authenticator,
     ActivityReader reader,
     IProcessedActivities processed,
@@ -97,73 +97,4 @@ internal sealed class ActivityPipeline(
     }
 
     private Task<TurnResult> RunAsync(Activity activity, CancellationToken ct) => router.RouteAsync(new Turn(activity, connector), ct);
-
-    private IResult Duplicate(Activity activity, ClaimResult claim)
-    {
-        log.LogInformation("Activity {ActivityId} ({Type}) delivered again; not processed twice", activity.Id, activity.Type);
-        if (activity.Type != ActivityTypes.Invoke)
-            return TypedResults.Ok();
-        return claim.InvokeResponseJson is { } stored
-            ? TypedResults.Content(stored, "application/json")
-            : Answer(TurnResult.Message(CardText.Get("Invoke.StillWorking", Languages.FromLocale(activity.Locale))));
-    }
-
-    /// <summary>
-    /// Storage is down, so nothing was recorded: a person who asked us something is told to try again (the
-    /// connector does not need storage); anything else is left for the channel to redeliver.
-    /// </summary>
-    private async Task<IResult> StorageDownAsync(Activity activity, CancellationToken ct)
-    {
-        var text = CardText.Get("Storage.Unavailable", Languages.FromLocale(activity.Locale));
-        if (activity.Type == ActivityTypes.Invoke)
-            return Answer(TurnResult.Error(503, "StorageUnavailable", text));
-        var asked = activity.Type == ActivityTypes.Message && (activity.Conversation?.ConversationType is null or "personal" || Conversations.Commands.CommandText.MentionsBot(activity));
-        if (!asked)
-            return Unavailable();
-        try
-        {
-            await new Turn(activity, connector).SendTextAsync(text, ct);
-            return TypedResults.Ok();
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            log.LogWarning(e, "Could not tell the user that storage is unavailable");
-            return Unavailable();
-        }
-    }
-
-    private async Task ReleaseQuietlyAsync(Activity activity)
-    {
-        try
-        {
-            await processed.ReleaseAsync(activity, CancellationToken.None);
-        }
-        catch (Exception e)
-        {
-            log.LogWarning(e, "Could not release activity {ActivityId}; a retry will take it over once abandoned", activity.Id);
-        }
-    }
-
-    private static IResult Answer(TurnResult result, string? body = null) =>
-        result.Body is null
-            ? TypedResults.StatusCode(result.Status)
-            : TypedResults.Content(body ?? JsonSerializer.Serialize(result.Body, ActivityJson.Wire.InvokeResponseBody), "application/json");
-
-    private IResult Refuse(int status, string reason)
-    {
-        log.LogWarning("Refused an activity with {Status}: {Reason}", status, reason);
-        return TypedResults.Problem(statusCode: status, detail: status == 401 ? "Unauthorized." : reason);
-    }
-
-    /// <summary>503 with Retry-After: the channel retries the same activity, which the claim release lets through.</summary>
-    private static IResult Unavailable() => new RetryLater();
-
-    private sealed class RetryLater : IResult
-    {
-        public Task ExecuteAsync(HttpContext http)
-        {
-            http.Response.Headers.RetryAfter = "1";
-            return TypedResults.Problem(statusCode: 503, detail: "Temporarily unavailable; retry.").ExecuteAsync(http);
-        }
-    }
 }
