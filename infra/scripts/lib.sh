@@ -33,3 +33,12 @@ start_azurite() { # data-dir [extra args]
   AZURITE_PID=$!
   wait_port 10000 30 Azurite && wait_port 10002 30 Azurite || { cat "$dir/azurite.log" >&2; kill "$AZURITE_PID" 2>/dev/null; exit 1; }
 }
+
+# Stops the Azurite this script started (if any): SIGTERM, a graceful wait while it closes connections, then SIGKILL.
+stop_azurite() {
+  [ -n "$AZURITE_PID" ] || return 0
+  kill "$AZURITE_PID" 2>/dev/null || return 0
+  local i
+  for ((i = 0; i < 50; i++)); do kill -0 "$AZURITE_PID" 2>/dev/null || return 0; sleep 0.1; done
+  kill -9 "$AZURITE_PID" 2>/dev/null || true
+}
