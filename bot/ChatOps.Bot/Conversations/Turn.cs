@@ -4,6 +4,7 @@ using ChatOps.Bot.Protocol.Activities;
 using ChatOps.Bot.Protocol.Connector;
 using ChatOps.Cards.Adaptive;
 using ChatOps.Cards.Resources;
+using ChatOps.Incidents.Incidents;
 
 namespace ChatOps.Bot.Conversations;
 
@@ -13,6 +14,9 @@ internal sealed class Turn(Activity activity, IConnectorClient connector)
     public Activity Activity { get; } = activity;
 
     public CultureInfo Language { get; } = Languages.FromLocale(activity.Locale);
+
+    /// <summary>Who sent the activity: their Entra object id (the Teams id where Teams gives none) and name.</summary>
+    public Person Sender { get; } = new(activity.From?.AadObjectId ?? activity.From?.Id ?? "unknown", activity.From?.Name ?? "?");
 
     public bool IsPersonal => Activity.Conversation?.ConversationType is null or "personal";
 

@@ -25,7 +25,7 @@ internal sealed class ChecklistChanges(IIncidentStore store, IClientDirectory cl
     public async Task<AdaptiveCard> ApplyAsync(Turn turn, string incidentId, Func<Incident, Playbook, string> shown, Change change, CancellationToken ct)
     {
         var language = turn.Language;
-        var by = new Person(turn.Activity.From?.AadObjectId ?? turn.Activity.From?.Id ?? "unknown", turn.Activity.From?.Name ?? "?");
+        var by = turn.Sender;
         for (var attempt = 1; ; attempt++)
         {
             var stored = await store.GetAsync(incidentId, ct);

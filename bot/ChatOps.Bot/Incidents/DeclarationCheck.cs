@@ -10,7 +10,7 @@ namespace ChatOps.Bot.Incidents;
 /// <summary>Checks a declare form (or one-line declare) against the clients and their playbooks; errors by field, in the user's language.</summary>
 internal sealed class DeclarationCheck(IClientDirectory clients, PlaybookCatalog playbooks)
 {
-    public async Task<(Declaration? Declaration, Dictionary<string, string> Errors)> CheckAsync(DeclareIncident form, Activity activity, CultureInfo language, CancellationToken ct)
+    public async Task<(Declaration? Declaration, Dictionary<string, string> Errors)> CheckAsync(DeclareIncident form, Activity activity, Person sender, CultureInfo language, CancellationToken ct)
     {
         var errors = new Dictionary<string, string>();
         var client = string.IsNullOrWhiteSpace(form.Client) ? null : await clients.FindAsync(form.Client.Trim(), ct);
@@ -25,13 +25,12 @@ internal sealed class DeclarationCheck(IClientDirectory clients, PlaybookCatalog
             errors["severity"] = string.IsNullOrWhiteSpace(form.Severity) ? CardText.Get("Declare.Required", language) : CardText.Format("Declare.UnknownSeverity", language, Short(form.Severity));
         if (string.IsNullOrWhiteSpace(form.Title))
             errors["title"] = CardText.Get("Declare.Required", language);
-        var by = new Person(activity.From?.AadObjectId ?? activity.From?.Id ?? "unknown", activity.From?.Name ?? "?");
-        var commander = string.IsNullOrWhiteSpace(form.Commander) ? by : client?.Responders.FirstOrDefault(r => r.AadObjectId == form.Commander.Trim());
+        var commander = string.IsNullOrWhiteSpace(form.Commander) ? sender : client?.Responders.FirstOrDefault(r => r.AadObjectId == form.Commander.Trim());
         if (commander is null && client is not null)
             errors["commander"] = CardText.Format("Declare.CommanderNotResponder", language, client.Name);
         if (errors.Count > 0)
             return (null, errors);
-        return (new Declaration(form.DeclarationId, client!, type!, severity!, form.Title!, form.Description ?? "", by, commander!, new Uri(activity.ServiceUrl!), activity.Recipient), errors);
+        return (new Declaration(form.DeclarationId, client!, type!, severity!, form.Title!, form.Description ?? "", sender, commander!, new Uri(activity.ServiceUrl!), activity.Recipient), errors);
     }
 
     private static string Short(string text) => UserText.Clip(text, 40).Text;

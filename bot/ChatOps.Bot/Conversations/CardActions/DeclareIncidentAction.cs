@@ -16,7 +16,7 @@ internal sealed class DeclareIncidentAction(DeclarationCheck check, IncidentOpen
     public async Task<AdaptiveCard> HandleAsync(Turn turn, DeclareIncident form, CancellationToken ct)
     {
         var language = turn.Language;
-        var (declaration, errors) = await check.CheckAsync(form, turn.Activity, language, ct);
+        var (declaration, errors) = await check.CheckAsync(form, turn.Activity, turn.Sender, language, ct);
         if (declaration is null)
             return await FormAsync(turn, form, errors, null, ct);
         try

@@ -14,8 +14,6 @@ internal interface IIncidentCommand
 internal sealed record IncidentContext(StoredIncident Stored, Playbook Playbook, Client? Client)
 {
     public Incident Incident => Stored.Incident;
-
-    public Person Sender(Turn turn) => new(turn.Activity.From?.AadObjectId ?? turn.Activity.From?.Id ?? "unknown", turn.Activity.From?.Name ?? "?");
 }
 
 internal sealed record IncidentCommandRegistration(string Name, IReadOnlyList<string> Aliases, Type Type);

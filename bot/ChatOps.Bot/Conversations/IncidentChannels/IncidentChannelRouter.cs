@@ -26,7 +26,7 @@ internal sealed class IncidentChannelRouter(
             return turn.Activity.Type == ActivityTypes.Message ? await general.RouteAsync(turn, ct) : TurnResult.Ignored;
 
         var kind = turn.Activity.Type switch { ActivityTypes.MessageUpdate => "edited", ActivityTypes.MessageDelete => "deleted", _ => "posted" };
-        var by = new Person(turn.Activity.From?.AadObjectId ?? turn.Activity.From?.Id ?? "unknown", turn.Activity.From?.Name ?? "?");
+        var by = turn.Sender;
         var stored = await writer.AppendAsync(incidentId, i => i.RecordMessage(kind, turn.Activity.Id ?? "", turn.Activity.Text, by, time.GetUtcNow()), ct);
         if (stored is null || kind != "posted" || !CommandText.MentionsBot(turn.Activity))
             return TurnResult.Ok;

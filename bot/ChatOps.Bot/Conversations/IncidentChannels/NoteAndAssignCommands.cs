@@ -17,7 +17,7 @@ internal sealed class NoteCommand(IncidentWriter writer, TimeProvider time) : II
             var first = arguments.Split(' ', 2, StringSplitOptions.RemoveEmptyEntries);
             var point = first.Length == 2 && context.Playbook.FindControlPoint(first[0]) is { } p ? p.Id : null;
             var text = point is null ? arguments : first[1];
-            await writer.AppendAsync(context.Incident.Id, i => i.AddNote(text, context.Sender(turn), time.GetUtcNow(), context.Playbook, point), ct);
+            await writer.AppendAsync(context.Incident.Id, i => i.AddNote(text, turn.Sender, time.GetUtcNow(), context.Playbook, point), ct);
             await turn.SendTextAsync(CardText.Format("Note.Recorded", turn.Language, context.Incident.Id), ct);
         }
         catch (IncidentRuleException e)
@@ -44,7 +44,7 @@ internal sealed class AssignCommand(IncidentWriter writer, IConnectorClient conn
         var assignee = new Person(member?.AadObjectId ?? mention.Value.Id, member?.Name ?? mention.Value.Name);
         try
         {
-            await writer.AppendAsync(context.Incident.Id, i => i.Assign(context.Playbook, point, assignee, context.Sender(turn), time.GetUtcNow()), ct);
+            await writer.AppendAsync(context.Incident.Id, i => i.Assign(context.Playbook, point, assignee, turn.Sender, time.GetUtcNow()), ct);
             await turn.SendTextAsync(CardText.Format("Assign.Done", turn.Language, assignee.Name, point.ToUpperInvariant()), ct);
         }
         catch (IncidentRuleException e)
@@ -82,7 +82,7 @@ internal sealed class DeliverCommand(IncidentWriter writer, TimeProvider time) :
         }
         try
         {
-            await writer.AppendAsync(context.Incident.Id, i => i.AddLink(context.Playbook, parts[0], url, context.Sender(turn), time.GetUtcNow()), ct);
+            await writer.AppendAsync(context.Incident.Id, i => i.AddLink(context.Playbook, parts[0], url, turn.Sender, time.GetUtcNow()), ct);
             await turn.SendTextAsync(CardText.Format("Deliver.Done", turn.Language, parts[0].ToUpperInvariant()), ct);
         }
         catch (IncidentRuleException e)
