@@ -50,12 +50,7 @@ internal static class ClosedLoop
             // Only requests sent and answered inside the window count.
             if (start < from || end > to)
                 continue;
-            if (outcome is null)
-                log.Ok.Add(end - start);
-            else if (outcome == Stale)
-                log.Stale++;
-            else
-                log.Failures[outcome] = log.Failures.GetValueOrDefault(outcome) + 1;
+            log.Record(outcome, end - start);
         }
         return log;
     }
@@ -67,13 +62,30 @@ internal static class ClosedLoop
         public int Stale { get; set; }
 
         public Dictionary<string, int> Failures { get; } = new(StringComparer.Ordinal);
+
+        public void Record(string? outcome, long ticks)
+        {
+            if (outcome is null)
+                Ok.Add(ticks);
+            else if (outcome == ClosedLoop.Stale)
+                Stale++;
+            else
+                Failures[outcome] = Failures.GetValueOrDefault(outcome) + 1;
+        }
     }
 }
 
 /// <summary>What a measured window saw: answered requests' latencies, stale answers, failures, and the stages inside the bot.</summary>
+/// <param name="Connections">Closed loop: its workers; 0 for an open loop, which has <see cref="OfferedPerSecond"/> instead.</param>
 internal sealed record LoopResult(int Connections, int Answered, double PerSecond, double P50Ms, double P99Ms, double MaxMs, double MeanMs, int Stale,
     IReadOnlyDictionary<string, int> Failures, IReadOnlyList<StageTime> Stages)
 {
+    public double? OfferedPerSecond { get; init; }
+
+    public string Load => OfferedPerSecond is { } offered
+        ? string.Create(CultureInfo.InvariantCulture, $"open {offered:0.#}/s")
+        : string.Create(CultureInfo.InvariantCulture, $"{Connections} conn");
+
     public int FailureCount => Failures.Values.Sum();
 
     public string FailureText => FailureCount == 0 ? "0" : string.Join(", ", Failures.Select(f => $"{f.Key}×{f.Value}"));
@@ -88,7 +100,7 @@ internal sealed record LoopResult(int Connections, int Answered, double PerSecon
     }
 
     public string Line(string part) => string.Create(CultureInfo.InvariantCulture,
-        $"{part,-8} {Connections,3} conn: {PerSecond,6:0.0} /s  p50 {P50Ms,6:0.0} ms  p99 {P99Ms,6:0.0} ms  max {MaxMs,6:0} ms  stale {Stale}  failures {FailureText}");
+        $"{part,-8} {Load,12}: {PerSecond,6:0.0} /s  p50 {P50Ms,6:0.0} ms  p99 {P99Ms,6:0.0} ms  max {MaxMs,6:0} ms  stale {Stale}  failures {FailureText}");
 
     private static double Percentile(long[] sorted, double p) =>
         sorted.Length == 0 ? double.NaN : Ms(sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)]);

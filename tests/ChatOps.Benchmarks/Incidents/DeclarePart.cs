@@ -13,18 +13,26 @@ namespace ChatOps.Benchmarks.Incidents;
 /// </summary>
 internal static partial class DeclarePart
 {
-    public static async Task<DeclareResult> RunAsync(IncidentsBench bench, bool rateLimits, int connections, TimeSpan warmup, TimeSpan duration)
+    /// <summary>A closed loop of <paramref name="connections"/> workers.</summary>
+    public static Task<DeclareResult> RunAsync(IncidentsBench bench, bool rateLimits, int connections, TimeSpan warmup, TimeSpan duration) =>
+        RunAsync(bench, rateLimits, operation => ClosedLoop.RunAsync(connections, warmup, duration, operation, bench.Stages));
+
+    /// <summary>An open loop: declarations arriving at <paramref name="perSecond"/> on average.</summary>
+    public static Task<DeclareResult> RunOpenAsync(IncidentsBench bench, bool rateLimits, double perSecond, TimeSpan warmup, TimeSpan duration) =>
+        RunAsync(bench, rateLimits, operation => OpenLoop.RunAsync(perSecond, warmup, duration, operation, bench.Stages));
+
+    private static async Task<DeclareResult> RunAsync(IncidentsBench bench, bool rateLimits, Func<Operation, Task<LoopResult>> loop)
     {
         bench.Connector.Clear();
         var sent = new ConcurrentQueue<string>();
-        var result = await ClosedLoop.RunAsync(connections, warmup, duration, async (_, _, client, ct) =>
+        var result = await loop(async (_, _, client, ct) =>
         {
             var id = bench.Activities.NextId();
             sent.Enqueue(id);
             using var request = bench.Activities.Declare(bench.EndpointFor(rateLimits), id, $"Bench {id[^10..]}");
             using var response = await client.SendAsync(request, ct);
             return response.StatusCode == HttpStatusCode.OK ? null : ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        }, bench.Stages);
+        });
         var incidents = Verify(bench.Connector.Requests, sent);
         bench.Connector.Clear();
         return new DeclareResult(result, rateLimits, sent.Count, incidents);

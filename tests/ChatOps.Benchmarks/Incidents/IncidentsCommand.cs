@@ -45,6 +45,14 @@ internal static class IncidentsCommand
                     report.Declares.Add(result);
                 }
             }
+            // Below the app-wide limit, declarations arriving as they do in life: the shipped bot's latency, not its queue.
+            foreach (var perSecond in options.DeclareRates)
+            {
+                var result = await DeclarePart.RunOpenAsync(bench, rateLimits: true, perSecond, options.Warmup, options.OpenDuration);
+                declared[true].AddRange(result.Incidents);
+                Console.WriteLine(result.Loop.Line("declare") + $"  limits True  verified {result.Incidents.Count}/{result.Sent}");
+                report.OpenDeclares.Add(result);
+            }
         }
         if (options.Parts.Contains(IncidentsOptions.Click))
         {

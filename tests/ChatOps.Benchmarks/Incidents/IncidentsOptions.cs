@@ -5,8 +5,11 @@ namespace ChatOps.Benchmarks.Incidents;
 /// <summary>The incidents command's arguments, bounded so a run always ends by itself.</summary>
 /// <param name="Duration">Measured time per part and connection count.</param>
 /// <param name="Connections">Concurrent connections for declare and click; the soak uses the smallest.</param>
+/// <param name="DeclareRates">Open-loop declaration rates (per second) for the shipped bot, below Teams' 30 requests/s per app.</param>
+/// <param name="OpenDuration">Measured time per open-loop rate: long enough for a p99 over hundreds of declarations.</param>
 internal sealed record IncidentsOptions(
-    TimeSpan Duration, TimeSpan Warmup, IReadOnlyList<int> Connections, int Incidents, int Events, int SoakMinutes, IReadOnlyList<string> Parts, string? ResultsPath)
+    TimeSpan Duration, TimeSpan OpenDuration, TimeSpan Warmup, IReadOnlyList<int> Connections, IReadOnlyList<int> DeclareRates, int Incidents, int Events, int SoakMinutes,
+    IReadOnlyList<string> Parts, string? ResultsPath)
 {
     public const string Declare = "declare";
     public const string Click = "click";
@@ -16,15 +19,17 @@ internal sealed record IncidentsOptions(
 
     public static IncidentsOptions Parse(IReadOnlyList<string> args)
     {
-        var options = new IncidentsOptions(TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(1), [4, 10], 1000, 100, 10, [Declare, Click, Soak], null);
+        var options = new IncidentsOptions(TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(90), TimeSpan.FromSeconds(1), [4, 10], [2, 4, 6], 1000, 100, 10, [Declare, Click, Soak], null);
         for (var i = 0; i < args.Count; i++)
         {
             var value = i + 1 < args.Count ? args[i + 1] : throw new ArgumentException($"{args[i]} needs a value");
             options = args[i] switch
             {
                 "--duration" => options with { Duration = TimeSpan.FromSeconds(Bounded(value, 1, 300)) },
+                "--open-duration" => options with { OpenDuration = TimeSpan.FromSeconds(Bounded(value, 1, 600)) },
                 "--warmup" => options with { Warmup = TimeSpan.FromSeconds(Bounded(value, 0, 30)) },
                 "--connections" => options with { Connections = [.. value.Split(',').Select(c => Bounded(c, 1, 64))] },
+                "--declare-rates" => options with { DeclareRates = [.. value.Split(',').Select(r => Bounded(r, 1, 9))] },
                 "--incidents" => options with { Incidents = Bounded(value, 1, 20_000) },
                 "--events" => options with { Events = Bounded(value, 2, 1_000) },
                 "--soak-minutes" => options with { SoakMinutes = Bounded(value, 1, 60) },
