@@ -1,3 +1,4 @@
+using ChatOps.Incidents.Approvals;
 using ChatOps.Incidents.Incidents;
 
 namespace ChatOps.Incidents.Clients;
@@ -20,6 +21,13 @@ public sealed record Client(
 {
     /// <summary>Set where no channel can be created (Development, the Playground): incidents open as threads in this channel.</summary>
     public string? IncidentChannelId { get; init; }
+
+    /// <summary>How many approvers must approve (k of N, 1 by default) and how long a request stays open.</summary>
+    public ApprovalPolicy Approval { get; init; } = ApprovalPolicy.Default;
+
+    /// <summary>Only the client's designated approvers, signed in to the client's own tenant, decide.</summary>
+    public bool MayDecide(string? aadObjectId, string? tenantId) =>
+        IsApprover(aadObjectId) && string.Equals(tenantId, TenantId, StringComparison.OrdinalIgnoreCase);
 
     public bool IsApprover(string? aadObjectId) => aadObjectId is not null && Approvers.Any(a => a.AadObjectId == aadObjectId);
 

@@ -1,3 +1,4 @@
+using ChatOps.Incidents.Approvals;
 using ChatOps.Incidents.DataFiles;
 using ChatOps.Incidents.Incidents;
 using ChatOps.Incidents.Playbooks;
@@ -42,9 +43,23 @@ public static class ClientFileLoader
             approvers, People(reader, node, "responders", path))
         {
             IncidentChannelId = reader.Text(node, "incidentChannel", path, required: false) is { Length: > 0 } channel ? channel : null,
+            Approval = Approval(reader, node, path, Math.Max(1, approvers.Count)),
         };
     }
 
+    /// <summary><c>approvals: { quorum: 2, expiresAfterHours: 24 }</c>: k of the N approvers, and how long a request stays open.</summary>
+    private static ApprovalPolicy Approval(YamlReader reader, YamlMappingNode node, string path, int approvers)
+    {
+        if (reader.Mapping(node, "approvals", path) is not { } terms)
+            return ApprovalPolicy.Default;
+        var quorum = reader.Number(terms, "quorum", $"{path}.approvals", 1, approvers, ApprovalPolicy.Default.Quorum);
+        var hours = reader.Number(terms, "expiresAfterHours", $"{path}.approvals", 1, 24 * 30, (int)ApprovalPolicy.Default.Validity.TotalHours);
+        return new ApprovalPolicy(quorum, TimeSpan.FromHours(hours));
+    }
+
     private static List<Person> People(YamlReader reader, YamlMappingNode node, string key, string path) =>
-        [.. reader.List(node, key, path, required: false).Select(p => new Person(reader.Text(p.Node, "aadObjectId", p.Path), reader.Text(p.Node, "name", p.Path)))];
+        [.. reader.List(node, key, path, required: false).Select(p => new Person(reader.Text(p.Node, "aadObjectId", p.Path), reader.Text(p.Node, "name", p.Path))
+        {
+            TeamsId = reader.Text(p.Node, "teamsId", p.Path, required: false) is { Length: > 0 } teamsId ? teamsId : null,
+        })];
 }

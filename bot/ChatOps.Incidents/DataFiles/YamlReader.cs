@@ -72,6 +72,28 @@ internal sealed class YamlReader(string file)
         return 0;
     }
 
+    /// <summary>An optional nested mapping (absent: null); anything else is a problem.</summary>
+    public YamlMappingNode? Mapping(YamlMappingNode map, string key, string path)
+    {
+        if (!TryGet(map, key, out var node))
+            return null;
+        if (node is YamlMappingNode mapping)
+            return mapping;
+        Problem(node, $"{path}.{key}", "must be a mapping");
+        return null;
+    }
+
+    /// <summary>An optional whole number within bounds; absent gives <paramref name="otherwise"/>.</summary>
+    public int Number(YamlMappingNode map, string key, string path, int min, int max, int otherwise)
+    {
+        if (!TryGet(map, key, out var node))
+            return otherwise;
+        if (node is YamlScalarNode { Value: { } text } && int.TryParse(text, out var n) && n >= min && n <= max)
+            return n;
+        Problem(node, $"{path}.{key}", $"must be a whole number from {min} to {max}");
+        return otherwise;
+    }
+
     /// <summary>The mappings of a list; an absent optional list is empty.</summary>
     public IEnumerable<(YamlMappingNode Node, string Path)> List(YamlMappingNode map, string key, string path, bool required = true)
     {

@@ -106,6 +106,10 @@ public sealed partial class Incident
         var open = phase.ControlPoints.Where(c => c.Mandatory && !Points[c.Id].IsSettled).Select(c => c.Id).ToList();
         if (open.Count > 0)
             throw new IncidentRuleException(Rules.OpenMandatoryPoints, [.. open]);
+        // A gated point marked not applicable still needs the client's word before the phase closes.
+        var unauthorised = phase.ControlPoints.Where(c => c.IsGated && !Authorised.Contains(c.Id)).Select(c => c.Id).ToList();
+        if (unauthorised.Count > 0)
+            throw new IncidentRuleException(Rules.PhaseAwaitsAuthorisation, [.. unauthorised]);
         var index = playbook.Phases.ToList().FindIndex(p => p.Id == Phase);
         if (index == playbook.Phases.Count - 1)
             throw new IncidentRuleException(Rules.LastPhase, Phase);

@@ -22,4 +22,19 @@ public static class Rules
     public const string Closed = "incident.closed";
     public const string EmptyText = "text.empty";
     public const string HttpsOnly = "link.https-only";
+    public const string TextTooLong = "text.too-long";
+    public const string PointNotGated = "point.not-gated";
+    public const string AlreadyAuthorised = "point.already-authorised";
+    public const string PointAlreadyDone = "point.already-done";
+    public const string PhaseAwaitsAuthorisation = "phase.awaits-authorisation";
+    public const string ProposalFieldRequired = "approval.field-required";
+    public const string ApprovalAlreadyOpen = "approval.already-open";
+    public const string UnknownApproval = "approval.unknown";
+    public const string NotAnApprover = "approval.not-an-approver";
+    public const string ProposalSuperseded = "approval.superseded";
+    public const string ApprovalExpired = "approval.expired";
+    public const string ApprovalDecided = "approval.decided";
+    public const string CommentRequired = "approval.comment-required";
+    public const string AlreadyDecided = "approval.already-decided";
+    public const string JustificationRequired = "override.justification-required";
 }

@@ -1,4 +1,8 @@
 namespace ChatOps.Incidents.Incidents;
 
 /// <summary>Someone in Teams: the Entra object id is who they are; the name is for display.</summary>
-public sealed record Person(string AadObjectId, string Name);
+public sealed record Person(string AadObjectId, string Name)
+{
+    /// <summary>Their Teams user id (<c>29:…</c>) where known: what a card's <c>refresh.userIds</c> and mentions name.</summary>
+    public string? TeamsId { get; init; }
+}

@@ -16,7 +16,7 @@ public static class CardText
 
     /// <summary>Why the incident's rules refused a change, in the reader's language.</summary>
     public static string Rule(ChatOps.Incidents.Incidents.IncidentRuleException refusal, CultureInfo language) =>
-        Format($"Rule.{refusal.Rule}", language, [.. refusal.Arguments]);
+        Format($"Rule.{refusal.Rule}", language, [.. refusal.Arguments.Select(a => Strings.GetString($"Field.{a}", language) ?? a)]);
 
     /// <summary>Whether the language has its own text for the key (not a fallback to English).</summary>
     internal static bool HasOwn(string key, CultureInfo language) =>

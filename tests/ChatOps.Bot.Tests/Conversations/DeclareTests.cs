@@ -171,7 +171,11 @@ public sealed partial class DeclareTests(BotHost host) : IClassFixture<BotHost>
         foreach (var point in new[] { "CP-01", "CP-03", "CP-04" })
             await ClickAsync(id, point, "Open", "Done", Alex);
         await ClickAsync(id, "CP-02", "Open", "NotApplicable", Alex, ("reason.CP-02", "Standing contract signed in 2025"));
-        var thread = (await Store.GetAsync(id, default))!.Incident.Channel!.ConversationId;
+        var stored = (await Store.GetAsync(id, default))!;
+        var thread = stored.Incident.Channel!.ConversationId;
+        // The gate still needs the client's word (here the commander's break glass) before the phase closes.
+        var playbook = host.Services.GetRequiredService<ChatOps.Bot.Incidents.PlaybookCatalog>().Get(stored.Incident.PlaybookId);
+        await Store.SaveAsync(stored, stored.Incident.BreakGlass(playbook, "CP-02", "Standing contract signed in 2025", stored.Incident.Commander, DateTimeOffset.UnixEpoch), default);
 
         var click = From(TeamsActivities.Execute(host.Connector.ServiceUrl, new JsonObject { ["verb"] = "phase.advance", ["incidentId"] = id, ["phase"] = "preparation" }), Alex);
         var body = await (await host.PostAsync(click)).Content.ReadAsStringAsync();

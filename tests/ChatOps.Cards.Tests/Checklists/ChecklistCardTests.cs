@@ -51,6 +51,7 @@ public sealed class ChecklistCardTests
         foreach (var p in new[] { "CP-01", "CP-03", "CP-04" })
             incident.SetPointStatus(Playbook, p, PointStatus.Done, null, Responder, Now);
         incident.SetPointStatus(Playbook, "CP-02", PointStatus.NotApplicable, "Standing contract", Commander, Now);
+        incident.BreakGlass(Playbook, "CP-02", "Standing contract signed last year", Commander, Now);
         incident.AdvancePhase(Playbook, Commander, Now);
 
         var card = ChecklistCard.Build(incident, Playbook, "preparation", Languages.English);

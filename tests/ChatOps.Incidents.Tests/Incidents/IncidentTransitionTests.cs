@@ -80,6 +80,11 @@ public sealed class IncidentTransitionTests
         foreach (var point in new[] { "CP-01", "CP-03", "CP-04" })
             incident.SetPointStatus(Playbook, point, PointStatus.Done, null, Responder, Now);
         incident.SetPointStatus(Playbook, "CP-02", PointStatus.NotApplicable, "Standing contract signed last year", Commander, Now);
+        var gated = Assert.Throws<IncidentRuleException>(() => incident.AdvancePhase(Playbook, Commander, Now));
+        Assert.Equal(Rules.PhaseAwaitsAuthorisation, gated.Rule);
+        Assert.Equal(["CP-02"], gated.Arguments);
+
+        incident.BreakGlass(Playbook, "CP-02", "Standing contract signed last year; client's CISO agreed by phone", Commander, Now);
         incident.AdvancePhase(Playbook, Commander, Now);
 
         Assert.Equal("detection", incident.Phase);
