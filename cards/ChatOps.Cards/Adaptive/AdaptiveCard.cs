@@ -23,6 +23,22 @@ public sealed record AdaptiveCard(IReadOnlyList<CardElement> Body)
 }
 
 /// <summary>Makes Teams fetch a per-user view for the listed users (at most 60).</summary>
-public sealed record CardRefresh(ExecuteAction Action, IReadOnlyList<string>? UserIds);
+/// <remarks>The action is typed as the base so its <c>type</c> discriminator is written.</remarks>
+public sealed record CardRefresh(CardAction Action, IReadOnlyList<string>? UserIds);
 
-public sealed record TeamsCardProperties(string Width = "Full");
+public sealed record TeamsCardProperties(string Width = "Full")
+{
+    /// <summary>People @mentioned in the card's text as <c>&lt;at&gt;Name&lt;/at&gt;</c>: Teams notifies them.</summary>
+    public IReadOnlyList<CardMention>? Entities { get; init; }
+}
+
+/// <summary>A mention of a Teams user (id: their Teams id or Entra object id) whose <see cref="Text"/> appears in the card.</summary>
+public sealed record CardMention(string Text, MentionedUser Mentioned)
+{
+    [JsonPropertyName("type")]
+    public string Type => "mention";
+
+    public static CardMention Of(string id, string name) => new($"<at>{name}</at>", new MentionedUser(id, name));
+}
+
+public sealed record MentionedUser(string Id, string Name);

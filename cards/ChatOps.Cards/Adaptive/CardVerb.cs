@@ -11,6 +11,9 @@ namespace ChatOps.Cards.Adaptive;
 [JsonDerivedType(typeof(DeclareIncident), DeclareIncident.Name)]
 [JsonDerivedType(typeof(SetPointStatus), SetPointStatus.Name)]
 [JsonDerivedType(typeof(AdvancePhase), AdvancePhase.Name)]
+[JsonDerivedType(typeof(SubmitProposal), SubmitProposal.Name)]
+[JsonDerivedType(typeof(RefreshApproval), RefreshApproval.Name)]
+[JsonDerivedType(typeof(DecideApproval), DecideApproval.Name)]
 public abstract record CardVerb
 {
     /// <summary>The verb's wire name: the discriminator written into the action's data.</summary>

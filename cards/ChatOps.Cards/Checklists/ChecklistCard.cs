@@ -68,7 +68,9 @@ public static class ChecklistCard
         if (point.Deliverables.Count > 0)
             parts.Add(CardText.Format("Checklist.Deliverables", language, string.Join("、", point.Deliverables.Select(d => d.Name.In(language)))));
         if (point.IsGated)
-            parts.Add(CardText.Get(incident.Authorised.Contains(point.Id) ? "Checklist.Authorised" : "Checklist.AwaitsAuthorisation", language));
+            parts.Add(CardText.Get(
+                incident.Overrides.Any(o => o.PointId == point.Id) ? "Checklist.Overridden"
+                : incident.Authorised.Contains(point.Id) ? "Checklist.Authorised" : "Checklist.AwaitsAuthorisation", language));
         return string.Join(" · ", parts);
     }
 
