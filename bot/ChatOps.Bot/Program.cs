@@ -1,3 +1,4 @@
+using ChatOps.Bot.Approvals;
 using ChatOps.Bot.Conversations;
 using ChatOps.Bot.Incidents;
 using ChatOps.Bot.Protocol;
@@ -10,6 +11,7 @@ builder.Services.AddBotProtocol(builder.Configuration);
 builder.Services.AddBotStorage(builder.Configuration);
 builder.Services.AddIncidents(builder.Configuration);
 builder.Services.AddConversations();
+builder.Services.AddApprovals();
 
 var app = builder.Build();
 

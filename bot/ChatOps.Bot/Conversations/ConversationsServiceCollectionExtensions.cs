@@ -44,13 +44,13 @@ internal static class ConversationsServiceCollectionExtensions
         services.AddSingleton(new CommandRegistration(name, aliases, typeof(T)));
     }
 
-    private static void AddIncidentCommand<T>(this IServiceCollection services, string name, params string[] aliases) where T : class, IIncidentCommand
+    internal static void AddIncidentCommand<T>(this IServiceCollection services, string name, params string[] aliases) where T : class, IIncidentCommand
     {
         services.AddScoped<T>();
         services.AddSingleton(new IncidentCommandRegistration(name, aliases, typeof(T)));
     }
 
-    private static void AddCardAction<TVerb, THandler>(this IServiceCollection services)
+    internal static void AddCardAction<TVerb, THandler>(this IServiceCollection services)
         where TVerb : CardVerb
         where THandler : class, ICardAction<TVerb>
     {

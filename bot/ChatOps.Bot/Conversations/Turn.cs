@@ -18,6 +18,11 @@ internal sealed class Turn(Activity activity, IConnectorClient connector)
     /// <summary>Who sent the activity: their Entra object id (the Teams id where Teams gives none) and name.</summary>
     public Person Sender { get; } = new(activity.From?.AadObjectId ?? activity.From?.Id ?? "unknown", activity.From?.Name ?? "?");
 
+    /// <summary>The Entra tenant the sender signed in to (Teams puts it on the conversation and in channelData).</summary>
+    public string? TenantId { get; } = activity.Conversation?.TenantId
+        ?? (activity.ChannelData is { ValueKind: JsonValueKind.Object } data && data.TryGetProperty("tenant", out var t) && t.ValueKind == JsonValueKind.Object &&
+            t.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String ? id.GetString() : null);
+
     public bool IsPersonal => Activity.Conversation?.ConversationType is null or "personal";
 
     public Task<ResourceResponse> SendCardAsync(AdaptiveCard card, CancellationToken ct) =>

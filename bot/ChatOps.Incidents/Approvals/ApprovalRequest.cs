@@ -40,6 +40,8 @@ public sealed class ApprovalRequest
     [JsonInclude] public List<Decision> Decisions { get; private set; } = [];
     /// <summary>The request card's message in the incident channel (where it is, not what happened).</summary>
     [JsonInclude] public string? CardActivityId { get; internal set; }
+    /// <summary>The approvers' Teams ids the card refreshes for, resolved when it was posted.</summary>
+    [JsonInclude] public List<string> Audience { get; internal set; } = [];
 
     public IEnumerable<Decision> CurrentDecisions => Decisions.Where(d => d.Revision == Revision);
 

@@ -123,9 +123,13 @@ public sealed partial class Incident
         return [Record("gate.overridden", by, now, new JsonObject { ["point"] = point.Id, ["justification"] = text })];
     }
 
-    /// <summary>Remembers where the request card was posted (not a timeline event).</summary>
-    public void RecordApprovalCard(string requestId, string activityId) =>
-        (FindApproval(requestId) ?? throw new InvalidOperationException($"No request {requestId} on {Id}.")).CardActivityId = activityId;
+    /// <summary>Remembers where the request card was posted and whose Teams clients refresh it (not a timeline event).</summary>
+    public void RecordApprovalCard(string requestId, string activityId, IReadOnlyList<string> audience)
+    {
+        var request = FindApproval(requestId) ?? throw new InvalidOperationException($"No request {requestId} on {Id}.");
+        request.CardActivityId = activityId;
+        request.Audience = [.. audience];
+    }
 
     private ControlPoint GatedPoint(Playbook playbook, string pointId)
     {

@@ -1,0 +1,20 @@
+using ChatOps.Bot.Conversations;
+using ChatOps.Cards.Adaptive;
+
+namespace ChatOps.Bot.Approvals;
+
+internal static class ApprovalsServiceCollectionExtensions
+{
+    /// <summary>The client's authorisation in the channel: request, decide, revise, break glass.</summary>
+    public static IServiceCollection AddApprovals(this IServiceCollection services)
+    {
+        services.AddScoped<ApprovalDesk>();
+        services.AddIncidentCommand<RequestCommand>("request", "申请授权");
+        services.AddIncidentCommand<ReviseCommand>("revise", "修改申请");
+        services.AddIncidentCommand<OverrideCommand>("override", "紧急授权");
+        services.AddCardAction<SubmitProposal, SubmitProposalAction>();
+        services.AddCardAction<DecideApproval, DecideApprovalAction>();
+        services.AddCardAction<RefreshApproval, RefreshApprovalAction>();
+        return services;
+    }
+}
