@@ -6,7 +6,7 @@ namespace ChatOps.Cards.Adaptive;
 /// The approval form's submit: a new request (no <see cref="RequestId"/>) or a revision of one. The form's
 /// inputs arrive merged into the data under these names.
 /// </summary>
-public sealed record SubmitProposal(string IncidentId, string? PointId, string? RequestId) : CardVerb
+public sealed record SubmitProposal(string IncidentId, string? PointId = null, string? RequestId = null) : CardVerb
 {
     public const string Name = "approval.submit";
 

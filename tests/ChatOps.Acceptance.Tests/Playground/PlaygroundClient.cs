@@ -57,11 +57,15 @@ internal sealed class PlaygroundClient : IAsyncDisposable
 
     /// <summary>Clicks an Action.Execute on a card; the answer is the bot's invoke response as the Playground relays it.</summary>
     public Task<JsonElement> ExecuteAsync(string conversationId, string cardMessageId, string title, string verb, object data) =>
+        ExecuteAsAsync(Tenant.UserId, conversationId, cardMessageId, title, verb, data);
+
+    /// <summary>The same click by another of the mock tenant's users (the Playground passes <c>from</c> through on invokes).</summary>
+    public Task<JsonElement> ExecuteAsAsync(string userId, string conversationId, string cardMessageId, string title, string verb, object data) =>
         PostAsync("_conversation/v1/invoke", new
         {
             name = "adaptiveCard/action",
             value = new { action = new { type = "Action.Execute", title, verb, data } },
-            from = new { id = Tenant.UserId },
+            from = new { id = userId },
             conversation = new { id = conversationId },
             replyToId = cardMessageId,
         });

@@ -113,3 +113,19 @@ public sealed class ApprovalCardTests
         Snapshot.Match(JToken.Parse(CardJson.ToJson(card)), SnapshotNameExtension.Create(language));
     }
 }
+
+public sealed class ApprovalVerbTests
+{
+    [Fact]
+    public void The_forms_submit_reads_back_as_sent_by_teams_without_its_null_ids()
+    {
+        var card = ApprovalFormCard.Build(Incident(), Playbook, null, null, null, Languages.English);
+        var data = System.Text.Json.Nodes.JsonNode.Parse(CardJson.ToJson(card))!["actions"]![0]!["data"]!.AsObject();
+        data["action"] = "Isolate web-01";
+
+        var verb = CardJson.ReadVerb(System.Text.Json.JsonSerializer.SerializeToElement(data));
+
+        Assert.Equal(new SubmitProposal("INC-2026-0042") { Action = "Isolate web-01" }, verb);
+        Assert.False(data.ContainsKey("pointId"));
+    }
+}
