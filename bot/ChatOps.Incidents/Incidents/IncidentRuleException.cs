@@ -22,4 +22,11 @@ public static class Rules
     public const string Closed = "incident.closed";
     public const string EmptyText = "text.empty";
     public const string HttpsOnly = "link.https-only";
+    public const string EvidenceFieldRequired = "evidence.field-required";
+    public const string EvidenceTooLong = "evidence.too-long";
+    public const string EvidenceSha256Invalid = "evidence.sha256-invalid";
+    public const string EvidenceCollectedInFuture = "evidence.collected-in-future";
+    public const string EvidenceKindUnknown = "evidence.kind-unknown";
+    public const string EvidenceUnknown = "evidence.unknown";
+    public const string EvidenceSameCustodian = "evidence.same-custodian";
 }
