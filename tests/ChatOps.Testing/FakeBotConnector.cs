@@ -73,7 +73,13 @@ public sealed class FakeBotConnector : LoopbackServer
         }
         var id = $"1{Interlocked.Increment(ref _nextId):D12}";
         if (http.Request.Method == "GET")
-            await http.Response.WriteAsJsonAsync(new[] { new { id = "29:user-id-0", name = "Alex Wilber", aadObjectId = "00000000-0000-0000-0000-0000000000020" } });
+        {
+            await http.Response.WriteAsJsonAsync(new[]
+            {
+                new { id = "29:user-id-0", name = "Alex Wilber", aadObjectId = "00000000-0000-0000-0000-0000000000020" },
+                new { id = "29:user-id-1", name = "Megan Bowen", aadObjectId = "00000000-0000-0000-0000-0000000000021" },
+            });
+        }
         else if (path.EndsWith("/v3/conversations", StringComparison.Ordinal))
             await http.Response.WriteAsJsonAsync(new { id = $"19:new@thread.tacv2;messageid={id}", activityId = id });
         else

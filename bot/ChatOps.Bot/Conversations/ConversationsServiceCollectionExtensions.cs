@@ -29,12 +29,14 @@ internal static class ConversationsServiceCollectionExtensions
         services.AddIncidentCommand<RolesCommand>("roles", "角色");
         services.AddIncidentCommand<VerifyCommand>("verify", "校验");
         services.AddIncidentCommand<DeliverCommand>("deliver", "交付");
+        services.AddIncidentCommand<EvidenceCommand>("evidence", "证据");
 
         services.AddCardAction<ShowHelp, ShowHelpAction>();
         services.AddCardAction<DeclareIncident, DeclareIncidentAction>();
         services.AddScoped<DeclareIncidentAction>();
         services.AddCardAction<SetPointStatus, SetPointStatusAction>();
         services.AddCardAction<AdvancePhase, AdvancePhaseAction>();
+        services.AddCardAction<AddEvidence, AddEvidenceAction>();
         return services;
     }
 

@@ -35,7 +35,7 @@ internal sealed class ChecklistChanges(IIncidentStore store, IClientDirectory cl
             var playbook = playbooks.Get(incident.PlaybookId);
             var client = await clients.FindAsync(incident.ClientId, ct);
             var phaseShown = shown(incident, playbook);
-            if (!MayChange(incident, client, by))
+            if (!ResponseTeam.Includes(incident, client, by))
                 return ChecklistCard.Build(incident, playbook, phaseShown, language, CardText.Get("Checklist.NotAllowed", language));
             IReadOnlyList<TimelineEvent>? events;
             try
@@ -86,9 +86,6 @@ internal sealed class ChecklistChanges(IIncidentStore store, IClientDirectory cl
             log.LogWarning(e, "Could not update the checklist card of {IncidentId} for everyone", incident.Id);
         }
     }
-
-    private static bool MayChange(Incident incident, Client? client, Person by) =>
-        by.AadObjectId == incident.Commander.AadObjectId || by.AadObjectId == incident.DeclaredBy.AadObjectId || client?.IsResponder(by.AadObjectId) == true;
 
     private static AdaptiveCard Note(string text, System.Globalization.CultureInfo language) =>
         new([new TextBlock(text) { Color = "Attention" }]) { Lang = language.TwoLetterISOLanguageName };

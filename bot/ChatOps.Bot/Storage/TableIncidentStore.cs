@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Azure;
@@ -16,6 +18,12 @@ internal sealed class TableIncidentStore(Tables tables, IncidentIdCounter counte
 {
     private const string Meta = "meta";
     private const int MaxBatch = 99;
+
+    /// <summary>Azure Tables keeps at most 32K UTF-16 characters in one string property: the state spans State, State1, State2, ….</summary>
+    private const int MaxPropertyChars = 30 * 1024;
+
+    /// <summary>Chinese text as itself, not \uXXXX escapes: six times fewer characters against that limit.</summary>
+    private static readonly JsonSerializerOptions StateJson = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public Task<string> NextIdAsync(int year, CancellationToken ct) => counter.NextAsync(year, ct);
 
@@ -64,7 +72,7 @@ internal sealed class TableIncidentStore(Tables tables, IncidentIdCounter counte
         var row = await table.GetEntityIfExistsAsync<TableEntity>(incidentId, Meta, cancellationToken: ct);
         if (!row.HasValue || row.Value is null)
             return null;
-        return new StoredIncident(JsonSerializer.Deserialize<Incident>(row.Value.GetString("State"))!, row.Value.ETag.ToString());
+        return new StoredIncident(JsonSerializer.Deserialize<Incident>(ReadState(row.Value))!, row.Value.ETag.ToString());
     }
 
     public Task<StoredIncident> SaveAsync(StoredIncident loaded, IReadOnlyList<TimelineEvent> events, CancellationToken ct) =>
@@ -91,12 +99,12 @@ internal sealed class TableIncidentStore(Tables tables, IncidentIdCounter counte
         var table = await tables.GetAsync("incidents", ct);
         var meta = new TableEntity(incident.Id, Meta)
         {
-            ["State"] = JsonSerializer.Serialize(incident),
             ["Version"] = incident.Version,
             ["ClientId"] = incident.ClientId,
             ["Phase"] = incident.Phase,
             ["Closed"] = incident.IsClosed,
         };
+        WriteState(meta, JsonSerializer.Serialize(incident, StateJson));
         var actions = new List<TableTransactionAction> { new(metaAction, meta, etag) };
         actions.AddRange(events.Select(e => new TableTransactionAction(TableTransactionActionType.Add, EventRow(incident.Id, e))));
         try
@@ -120,4 +128,24 @@ internal sealed class TableIncidentStore(Tables tables, IncidentIdCounter counte
         ["PreviousHash"] = e.PreviousHash,
         ["Hash"] = e.Hash,
     };
+
+    private static void WriteState(TableEntity meta, string state)
+    {
+        for (int start = 0, part = 0; start < state.Length; part++)
+        {
+            var length = Math.Min(MaxPropertyChars, state.Length - start);
+            if (start + length < state.Length && char.IsHighSurrogate(state[start + length - 1]))
+                length--; // never split a surrogate pair between two properties
+            meta[part == 0 ? "State" : string.Create(CultureInfo.InvariantCulture, $"State{part}")] = state.Substring(start, length);
+            start += length;
+        }
+    }
+
+    private static string ReadState(TableEntity meta)
+    {
+        var state = new StringBuilder(meta.GetString("State"));
+        for (var part = 1; meta.GetString(string.Create(CultureInfo.InvariantCulture, $"State{part}")) is { } more; part++)
+            state.Append(more);
+        return state.ToString();
+    }
 }

@@ -37,4 +37,11 @@ public static class Rules
     public const string CommentRequired = "approval.comment-required";
     public const string AlreadyDecided = "approval.already-decided";
     public const string JustificationRequired = "override.justification-required";
+    public const string EvidenceFieldRequired = "evidence.field-required";
+    public const string EvidenceTooLong = "evidence.too-long";
+    public const string EvidenceSha256Invalid = "evidence.sha256-invalid";
+    public const string EvidenceCollectedInFuture = "evidence.collected-in-future";
+    public const string EvidenceKindUnknown = "evidence.kind-unknown";
+    public const string EvidenceUnknown = "evidence.unknown";
+    public const string EvidenceSameCustodian = "evidence.same-custodian";
 }

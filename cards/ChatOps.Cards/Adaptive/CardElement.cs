@@ -11,6 +11,8 @@ namespace ChatOps.Cards.Adaptive;
 [JsonDerivedType(typeof(ActionSet), "ActionSet")]
 [JsonDerivedType(typeof(TextInput), "Input.Text")]
 [JsonDerivedType(typeof(ChoiceSetInput), "Input.ChoiceSet")]
+[JsonDerivedType(typeof(DateInput), "Input.Date")]
+[JsonDerivedType(typeof(TimeInput), "Input.Time")]
 public abstract record CardElement
 {
     public string? Id { get; init; }
@@ -29,6 +31,7 @@ public sealed record TextBlock(string Text) : CardElement
     public bool? IsSubtle { get; init; }
     public int? MaxLines { get; init; }
     public string? Style { get; init; }
+    public string? FontType { get; init; }
 }
 
 /// <summary>Text whose runs are shown as written: no Markdown, so user input cannot format, link or hide itself.</summary>
@@ -43,6 +46,7 @@ public sealed record TextRun(string Text)
     public bool? IsSubtle { get; init; }
     public bool? Italic { get; init; }
     public string? Size { get; init; }
+    public string? FontType { get; init; }
 }
 
 public sealed record Container(IReadOnlyList<CardElement> Items) : CardElement
@@ -75,6 +79,7 @@ public sealed record TextInput : CardElement
     public string? Value { get; init; }
     public bool? IsMultiline { get; init; }
     public int? MaxLength { get; init; }
+    public string? Regex { get; init; }
     public bool? IsRequired { get; init; }
     public string? ErrorMessage { get; init; }
 }
@@ -90,3 +95,23 @@ public sealed record ChoiceSetInput(IReadOnlyList<Choice> Choices) : CardElement
 }
 
 public sealed record Choice(string Title, string Value);
+
+/// <summary>A date picker; its value is "yyyy-MM-dd", in no time zone (the card says which one it means).</summary>
+public sealed record DateInput : CardElement
+{
+    public string? Label { get; init; }
+    public string? Value { get; init; }
+    public string? Min { get; init; }
+    public string? Max { get; init; }
+    public bool? IsRequired { get; init; }
+    public string? ErrorMessage { get; init; }
+}
+
+/// <summary>A time picker; its value is "HH:mm", in no time zone (the card says which one it means).</summary>
+public sealed record TimeInput : CardElement
+{
+    public string? Label { get; init; }
+    public string? Value { get; init; }
+    public bool? IsRequired { get; init; }
+    public string? ErrorMessage { get; init; }
+}

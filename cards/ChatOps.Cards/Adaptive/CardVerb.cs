@@ -14,6 +14,7 @@ namespace ChatOps.Cards.Adaptive;
 [JsonDerivedType(typeof(SubmitProposal), SubmitProposal.Name)]
 [JsonDerivedType(typeof(RefreshApproval), RefreshApproval.Name)]
 [JsonDerivedType(typeof(DecideApproval), DecideApproval.Name)]
+[JsonDerivedType(typeof(AddEvidence), AddEvidence.Name)]
 public abstract record CardVerb
 {
     /// <summary>The verb's wire name: the discriminator written into the action's data.</summary>
@@ -65,6 +66,25 @@ public sealed record SetPointStatus(string IncidentId, string PointId, string Fr
 public sealed record AdvancePhase(string IncidentId, string Phase) : CardVerb
 {
     public const string Name = "phase.advance";
+
+    public override string VerbName() => Name;
+}
+
+/// <summary>The evidence form's submit; <see cref="FormId"/> makes a second click on one form register nothing more.</summary>
+public sealed record AddEvidence(string IncidentId, string FormId) : CardVerb
+{
+    public const string Name = "evidence.add";
+
+    public string? Kind { get; init; }
+    public string? Item { get; init; }
+    public string? Source { get; init; }
+
+    /// <summary>The collector's Entra object id; empty means the person submitting collected it.</summary>
+    public string? CollectedBy { get; init; }
+    public string? CollectedDate { get; init; }
+    public string? CollectedTime { get; init; }
+    public string? Sha256 { get; init; }
+    public string? Location { get; init; }
 
     public override string VerbName() => Name;
 }

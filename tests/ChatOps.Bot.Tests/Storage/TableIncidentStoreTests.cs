@@ -1,6 +1,8 @@
+using System.Text.Json;
 using ChatOps.Bot.Storage;
 using ChatOps.Bot.Tests.Hosting;
 using ChatOps.Incidents.Checklists;
+using ChatOps.Incidents.Evidence;
 using ChatOps.Incidents.Incidents;
 using ChatOps.Incidents.Playbooks;
 using ChatOps.Incidents.Timeline;
@@ -79,6 +81,27 @@ public sealed class TableIncidentStoreTests
 
         Assert.Equal(stored.ETag, (await _store.GetAsync(incident.Id, default))!.ETag);
         Assert.Single(await _store.ReadTimelineAsync(incident.Id, default));
+    }
+
+    [Fact]
+    public async Task A_state_longer_than_one_table_property_holds_saves_and_reads_back_whole()
+    {
+        var (incident, events) = Declare("INC-2026-0005");
+        var stored = await _store.CreateAsync(incident, events, default);
+        // Forty items of the longest Chinese text (and an emoji, a surrogate pair, in each): far beyond 32K characters.
+        var text = "📎" + new string('证', 498);
+        for (var i = 0; i < 40; i++)
+        {
+            var draft = new EvidenceDraft(EvidenceKind.Log, text, text, Commander, Now, new string('a', 64), text);
+            stored = await _store.SaveAsync(stored, stored.Incident.AddEvidence(draft, Commander, Now), default);
+        }
+
+        var loaded = (await _store.GetAsync(incident.Id, default))!.Incident;
+
+        Assert.True(JsonSerializer.Serialize(loaded).Length > 32 * 1024 * 4);
+        Assert.Equal(40, loaded.Evidence.Count);
+        Assert.Equal(text, loaded.Evidence[^1].Location);
+        Assert.Equal(stored.Incident.TimelineHead, loaded.TimelineHead);
     }
 
     [Fact]

@@ -10,7 +10,7 @@ namespace ChatOps.Bot.Tests.Teams;
 public sealed class AppManifestTests
 {
     private static readonly string[] GeneralCommands = ["help", "declare"];
-    private static readonly string[] IncidentCommands = ["status", "assign", "note", "phase", "roles", "verify", "deliver"];
+    private static readonly string[] IncidentCommands = ["status", "assign", "note", "phase", "roles", "verify", "deliver", "evidence"];
 
     [Fact]
     public async Task The_filled_manifest_is_valid_against_the_schema_it_names()
@@ -73,7 +73,7 @@ public sealed class AppManifestTests
     [Theory]
     [InlineData("personal", new[] { "help", "declare" })]
     [InlineData("groupChat", new[] { "help", "declare" })]
-    [InlineData("team", new[] { "help", "declare", "status", "assign", "note", "phase", "roles", "verify", "deliver" })]
+    [InlineData("team", new[] { "help", "declare", "status", "assign", "note", "phase", "roles", "verify", "deliver", "evidence" })]
     public void Each_scope_lists_the_commands_that_work_there(string scope, string[] expected)
     {
         var titles = Commands(TeamsAppPackage.Manifest()).Where(c => c.Scopes.Contains(scope)).Select(c => c.Title);

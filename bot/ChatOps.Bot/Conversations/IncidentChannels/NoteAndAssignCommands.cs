@@ -1,4 +1,3 @@
-using System.Text.Json;
 using ChatOps.Bot.Incidents;
 using ChatOps.Bot.Protocol.Connector;
 using ChatOps.Cards.Resources;
@@ -33,15 +32,13 @@ internal sealed class AssignCommand(IncidentWriter writer, IConnectorClient conn
     public async Task RunAsync(Turn turn, IncidentContext context, string arguments, CancellationToken ct)
     {
         var point = arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault();
-        var mention = Mentioned(turn);
+        var mention = Mentions.First(turn);
         if (point is null || mention is null)
         {
             await turn.SendTextAsync(CardText.Get("Assign.Usage", turn.Language), ct);
             return;
         }
-        var members = await connector.GetMembersAsync(new Uri(turn.Activity.ServiceUrl!), turn.Activity.Conversation!.Id!, ct);
-        var member = members.FirstOrDefault(m => m.Id == mention.Value.Id);
-        var assignee = new Person(member?.AadObjectId ?? mention.Value.Id, member?.Name ?? mention.Value.Name);
+        var assignee = await Mentions.ResolveAsync(turn, mention, connector, ct);
         try
         {
             await writer.AppendAsync(context.Incident.Id, i => i.Assign(context.Playbook, point, assignee, turn.Sender, time.GetUtcNow()), ct);
@@ -51,21 +48,6 @@ internal sealed class AssignCommand(IncidentWriter writer, IConnectorClient conn
         {
             await turn.SendTextAsync(CardText.Rule(e, turn.Language), ct);
         }
-    }
-
-    /// <summary>The first @mention that is not the bot.</summary>
-    private static (string Id, string Name)? Mentioned(Turn turn)
-    {
-        foreach (var e in turn.Activity.Entities ?? [])
-        {
-            if (e.ValueKind == JsonValueKind.Object && e.TryGetProperty("type", out var t) && t.ValueKind == JsonValueKind.String && t.GetString() == "mention" &&
-                e.TryGetProperty("mentioned", out var m) && m.ValueKind == JsonValueKind.Object && m.TryGetProperty("id", out var id) &&
-                id.ValueKind == JsonValueKind.String && id.GetString() != turn.Activity.Recipient?.Id)
-            {
-                return (id.GetString()!, m.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString()! : id.GetString()!);
-            }
-        }
-        return null;
     }
 }
 
