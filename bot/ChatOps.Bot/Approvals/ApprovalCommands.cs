@@ -63,3 +63,21 @@ internal sealed class OverrideCommand(ApprovalDesk desk, TimeProvider time) : II
         }
     }
 }
+
+/// <summary><c>approvals</c>: every request with its state; the card of an open request that never reached the channel is posted again.</summary>
+internal sealed class ApprovalsCommand(ApprovalDesk desk, TimeProvider time) : IIncidentCommand
+{
+    public async Task RunAsync(Turn turn, IncidentContext context, string arguments, CancellationToken ct)
+    {
+        var language = turn.Language;
+        if (await desk.LoadAsync(context.Incident.Id, ct) is not { } scene || scene.Incident.Approvals.Count == 0)
+        {
+            await turn.SendTextAsync(CardText.Get("Approvals.None", language), ct);
+            return;
+        }
+        var lines = scene.Incident.Approvals.Select(a => CardText.Format("Approvals.Line", language, a.Id, ApprovalCard.Subject(scene.Playbook, a.PointId, language),
+            CardText.Format($"Approval.Status.{a.Status}", language, a.Approvals, a.Quorum), a.Revision));
+        await turn.SendTextAsync(string.Join("\n", lines), ct);
+        await desk.RepostMissingAsync(scene, time.GetUtcNow(), ct);
+    }
+}

@@ -69,9 +69,18 @@ internal sealed class ApprovalDesk(
         }
         catch (Exception e) when (e is ConnectorException or HttpRequestException or ConcurrencyException)
         {
-            // The request is stored; `approvals` posts its card again.
+            // The request is stored; `approvals` posts the cards that never reached the channel.
             log.LogWarning(e, "Could not post the card of {RequestId} on {IncidentId}", requestId, scene.Incident.Id);
         }
+    }
+
+    /// <summary>Posts the cards of open requests whose card never reached the channel (a failed post); returns how many.</summary>
+    public async Task<int> RepostMissingAsync(ApprovalScene scene, DateTimeOffset now, CancellationToken ct)
+    {
+        var missing = scene.Incident.Approvals.Where(a => a.IsOpen && string.IsNullOrEmpty(a.CardActivityId)).Select(a => a.Id).ToList();
+        foreach (var id in missing)
+            await PostAsync(await LoadAsync(scene.Incident.Id, ct) ?? scene, id, now, ct);
+        return missing.Count;
     }
 
     /// <summary>Brings everyone's copy of the request card, and of the checklist it gates, up to date.</summary>
@@ -117,6 +126,5 @@ internal sealed record ApprovalScene(StoredIncident Stored, Playbook Playbook, C
     public System.Globalization.CultureInfo Language => Languages.FromLocale(Client.Locale);
 
     /// <summary>Responders, the commander and the declarer run the incident; the client's approvers decide.</summary>
-    public bool IsResponder(Person person) =>
-        person.AadObjectId == Incident.Commander.AadObjectId || person.AadObjectId == Incident.DeclaredBy.AadObjectId || Client.IsResponder(person.AadObjectId);
+    public bool IsResponder(Person person) => ResponseTeam.Includes(Incident, Client, person);
 }

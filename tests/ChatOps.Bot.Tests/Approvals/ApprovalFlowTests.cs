@@ -90,3 +90,21 @@ public sealed class ApprovalFlowTests(BotHost host) : IClassFixture<BotHost>
         Assert.Single(answers, a => a.Contains("is no longer open", StringComparison.Ordinal));
     }
 }
+
+public sealed class ApprovalListTests(BotHost host) : IClassFixture<BotHost>
+{
+    private readonly ApprovalHost _approvals = new(host);
+
+    [Fact]
+    public async Task Approvals_lists_each_request_with_its_state()
+    {
+        var (id, thread) = await _approvals.OpenAsync("What was asked");
+        await _approvals.SubmitAsync(id, "CP-09");
+        var list = _approvals.InThread(thread, "approvals", Alex);
+
+        await host.PostAsync(list);
+
+        var answer = await host.Connector.WaitForAsync(r => r.Body.Contains((string)list["id"]!, StringComparison.Ordinal));
+        Assert.Contains("APR-01 · CP-09 Containment method approval · Awaiting the client's decision (0 of 1 approvals so far) (revision 1)", Readable(answer.Body), StringComparison.Ordinal);
+    }
+}
