@@ -34,17 +34,17 @@ internal sealed class ReviseCommand : IIncidentCommand
 }
 
 /// <summary>
-/// <c>override CP-09 &lt;justification&gt;</c>: the commander breaks glass. Loudly: a card in the channel that
+/// <c>breakglass CP-09 &lt;justification&gt;</c>: the commander breaks glass. Loudly: a card in the channel that
 /// @mentions the client's approvers, and the event on the record for the report.
 /// </summary>
-internal sealed class OverrideCommand(ApprovalDesk desk, TimeProvider time) : IIncidentCommand
+internal sealed class BreakGlassCommand(ApprovalDesk desk, TimeProvider time) : IIncidentCommand
 {
     public async Task RunAsync(Turn turn, IncidentContext context, string arguments, CancellationToken ct)
     {
         var parts = arguments.Split(' ', 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (parts.Length == 0)
         {
-            await turn.SendTextAsync(CardText.Get("Override.Usage", turn.Language), ct);
+            await turn.SendTextAsync(CardText.Get("BreakGlass.Usage", turn.Language), ct);
             return;
         }
         var now = time.GetUtcNow();

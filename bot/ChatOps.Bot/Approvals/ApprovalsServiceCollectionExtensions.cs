@@ -11,7 +11,7 @@ internal static class ApprovalsServiceCollectionExtensions
         services.AddScoped<ApprovalDesk>();
         services.AddIncidentCommand<RequestCommand>("request", "申请授权");
         services.AddIncidentCommand<ReviseCommand>("revise", "修改申请");
-        services.AddIncidentCommand<OverrideCommand>("override", "紧急授权");
+        services.AddIncidentCommand<BreakGlassCommand>("breakglass", "紧急授权");
         services.AddIncidentCommand<ApprovalsCommand>("approvals", "授权申请");
         services.AddCardAction<SubmitProposal, SubmitProposalAction>();
         services.AddCardAction<DecideApproval, DecideApprovalAction>();

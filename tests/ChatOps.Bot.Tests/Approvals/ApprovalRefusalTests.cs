@@ -51,9 +51,9 @@ public sealed class ApprovalRefusalTests(BotHost host) : IClassFixture<BotHost>
     public async Task The_commander_breaks_glass_loudly_and_others_cannot()
     {
         var (id, thread) = await _approvals.OpenAsync("Spreading fast");
-        var byMegan = _approvals.InThread(thread, "override CP-09 Ransomware is spreading to the file servers", Megan);
+        var byMegan = _approvals.InThread(thread, "breakglass CP-09 Ransomware is spreading to the file servers", Megan);
         await host.PostAsync(byMegan);
-        var byAlex = _approvals.InThread(thread, "override CP-09 Ransomware is spreading to the file servers", Alex);
+        var byAlex = _approvals.InThread(thread, "breakglass CP-09 Ransomware is spreading to the file servers", Alex);
 
         await host.PostAsync(byAlex);
 
