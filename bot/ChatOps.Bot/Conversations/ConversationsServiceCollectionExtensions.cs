@@ -23,6 +23,7 @@ internal static class ConversationsServiceCollectionExtensions
         services.AddCommand<DeclareCommand>("declare", "宣布事件", "宣布");
         services.AddScoped<IncidentChannelRouter>();
         services.AddIncidentCommand<StatusCommand>("status", "状态");
+        services.AddIncidentCommand<AckCommand>("ack", "确认");
         services.AddIncidentCommand<AssignCommand>("assign", "指派");
         services.AddIncidentCommand<NoteCommand>("note", "备注");
         services.AddIncidentCommand<PhaseCommand>("phase", "阶段");

@@ -8,7 +8,7 @@ namespace ChatOps.Bot.Incidents;
 /// stores the clients into Azure Tables in the background, retrying while storage is unreachable.
 /// </summary>
 internal sealed class CatalogStartup(
-    PlaybookCatalog playbooks, IOptions<IncidentsOptions> options, IHostEnvironment environment,
+    PlaybookCatalog playbooks, SlaCatalog sla, IOptions<IncidentsOptions> options, IHostEnvironment environment,
     IClientDirectory directory, TimeProvider time, ILogger<CatalogStartup> log) : BackgroundService
 {
     private IReadOnlyList<Client> _clients = [];
@@ -16,8 +16,11 @@ internal sealed class CatalogStartup(
     public override Task StartAsync(CancellationToken cancellationToken)
     {
         log.LogInformation("Playbooks loaded: {Playbooks}", string.Join(", ", playbooks.All.Keys));
+        log.LogInformation("SLA policies loaded: {Policies}", string.Join(", ", sla.Data.Policies.Select(p => p.Id)));
         if (options.Value.ClientsFile is { Length: > 0 } file)
             _clients = ClientFileLoader.Load(Path.Combine(environment.ContentRootPath, file), [.. playbooks.All.Keys]);
+        if (_clients.FirstOrDefault(c => c.SlaPolicyId is not null && sla.Policy(c.SlaPolicyId) is null) is { } unknown)
+            throw new InvalidOperationException($"Client '{unknown.Id}' names SLA policy '{unknown.SlaPolicyId}', which {options.Value.SlaFile} does not define.");
         return base.StartAsync(cancellationToken);
     }
 

@@ -15,7 +15,7 @@ namespace ChatOps.Bot.Incidents;
 /// Declares an incident and opens its channel. Every step can be retried: the declaration id binds one
 /// incident id, the incident is stored before Teams is touched, and a retry resumes where the last try stopped.
 /// </summary>
-internal sealed class IncidentOpener(IIncidentStore store, PlaybookCatalog playbooks, IChannelProvisioner channels, IConnectorClient connector, TimeProvider time)
+internal sealed class IncidentOpener(IIncidentStore store, PlaybookCatalog playbooks, SlaCatalog sla, IChannelProvisioner channels, IConnectorClient connector, TimeProvider time)
 {
     public async Task<Incident> OpenAsync(Declaration d, CancellationToken ct)
     {
@@ -25,7 +25,7 @@ internal sealed class IncidentOpener(IIncidentStore store, PlaybookCatalog playb
         var stored = await store.GetAsync(id, ct);
         if (stored is null)
         {
-            var (incident, events) = Incident.Declare(id, d.Client.Id, playbook, d.Type, d.Severity, d.Title, d.Description, d.Commander, d.DeclaredBy, now);
+            var (incident, events) = Incident.Declare(id, d.Client.Id, playbook, d.Type, d.Severity, d.Title, d.Description, d.Commander, d.DeclaredBy, now, sla.Policy(d.Client.SlaPolicyId));
             try
             {
                 stored = await store.CreateAsync(incident, events, ct);
@@ -54,7 +54,7 @@ internal sealed class IncidentOpener(IIncidentStore store, PlaybookCatalog playb
             Bot = d.Bot,
             TenantId = d.Client.TenantId,
             ChannelData = JsonSerializer.SerializeToElement(new { channel = new { id = channelId }, tenant = new { id = d.Client.TenantId } }),
-            Activity = CardMessages.Of(IncidentCard.Build(incident, playbook, d.Client, language, zone), language.Name),
+            Activity = CardMessages.Of(IncidentCard.Build(incident, playbook, d.Client, language, zone, clocks: sla.Read(incident, time.GetUtcNow())), language.Name),
         }, ct);
         if (thread.Id is null || thread.ActivityId is null)
             throw new ConnectorException(System.Net.HttpStatusCode.BadGateway, "Creating the incident thread returned no conversation or activity id.");

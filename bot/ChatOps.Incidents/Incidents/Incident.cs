@@ -38,7 +38,7 @@ public sealed partial class Incident
 
     public static (Incident Incident, IReadOnlyList<TimelineEvent> Events) Declare(
         string id, string clientId, Playbook playbook, IncidentType type, Severity severity,
-        string title, string description, Person commander, Person declaredBy, DateTimeOffset now)
+        string title, string description, Person commander, Person declaredBy, DateTimeOffset now, Sla.SlaPolicy? sla = null)
     {
         if (string.IsNullOrWhiteSpace(title))
             throw new IncidentRuleException(Rules.EmptyText, "title");
@@ -49,6 +49,7 @@ public sealed partial class Incident
             Phase = playbook.Phases[0].Id,
             Points = playbook.ControlPoints.ToDictionary(c => c.Id, _ => PointState.New),
         };
+        incident.AttachSla(sla, severity.Id);
         var data = new JsonObject
         {
             ["client"] = clientId, ["playbook"] = playbook.Id, ["playbookVersion"] = playbook.Version, ["type"] = type.Id,
@@ -138,6 +139,7 @@ public sealed partial class Incident
         var e = TimelineEvent.Append(TimelineHead, Version + 1, type, now, actor.AadObjectId, data);
         Version = e.Sequence;
         TimelineHead = e.Hash;
+        ObserveClocks(e);
         return e;
     }
 }

@@ -4,6 +4,7 @@ using ChatOps.Cards.Resources;
 using ChatOps.Incidents.Clients;
 using ChatOps.Incidents.Incidents;
 using ChatOps.Incidents.Playbooks;
+using ChatOps.Incidents.Sla;
 
 namespace ChatOps.Cards.Incidents;
 
@@ -13,7 +14,8 @@ public static class IncidentCard
     public const int MaxTitle = 200;
     public const int MaxDescription = 2000;
 
-    public static AdaptiveCard Build(Incident incident, Playbook playbook, Client client, CultureInfo language, TimeZoneInfo zone, Uri? channelLink = null)
+    public static AdaptiveCard Build(
+        Incident incident, Playbook playbook, Client client, CultureInfo language, TimeZoneInfo zone, Uri? channelLink = null, IReadOnlyList<ClockLine>? clocks = null)
     {
         var phase = playbook.Phase(incident.Phase);
         var phaseNumber = playbook.Phases.ToList().IndexOf(phase) + 1;
@@ -37,6 +39,8 @@ public static class IncidentCard
         ];
         if (incident.Description.Length > 0)
             body.Add(UserText.Literal(incident.Description, MaxDescription, language));
+        if (clocks is { Count: > 0 })
+            body.Add(ClockFacts.Build(clocks, zone, language));
         return new AdaptiveCard(body)
         {
             Lang = language.TwoLetterISOLanguageName,

@@ -46,3 +46,23 @@ public sealed class IncidentCardSnapshotTests
         Snapshot.Match(JToken.Parse(CardJson.ToJson(card)), SnapshotNameExtension.Create(language));
     }
 }
+
+public sealed class IncidentCardClockTests
+{
+    [Fact]
+    public void The_incident_card_shows_each_clocks_state_and_deadline_in_the_clients_zone()
+    {
+        var clocks = new List<ChatOps.Incidents.Sla.ClockLine>
+        {
+            new(new("确认", "Acknowledge"), new ChatOps.Incidents.Sla.SlaReading("acknowledge", ChatOps.Incidents.Sla.SlaState.Running, TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(15), Now.AddMinutes(10), 33)),
+            new(new("抑制", "Containment"), new("contain", ChatOps.Incidents.Sla.SlaState.Paused, TimeSpan.FromHours(1), TimeSpan.FromHours(4), null, 25)),
+        };
+
+        var card = IncidentCard.Build(Incident(), Playbook, Contoso, ChatOps.Cards.Resources.Languages.English, Shanghai, clocks: clocks);
+
+        CardAssert.Valid(card);
+        var facts = card.Body.OfType<Container>().SelectMany(c => c.Items).OfType<FactSet>().Single().Facts;
+        Assert.Equal("running · due 2026-11-23 10:40 UTC+08:00 · 33% used", facts[0].Value);
+        Assert.Equal("paused (waiting on the client) · 25% used", facts[1].Value);
+    }
+}

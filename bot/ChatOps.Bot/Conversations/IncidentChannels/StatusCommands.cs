@@ -6,12 +6,15 @@ using ChatOps.Incidents.Timeline;
 namespace ChatOps.Bot.Conversations.IncidentChannels;
 
 /// <summary><c>status</c>: the incident card and the current checklist, fresh.</summary>
-internal sealed class StatusCommand : IIncidentCommand
+internal sealed class StatusCommand(ChatOps.Bot.Incidents.SlaCatalog sla, TimeProvider time) : IIncidentCommand
 {
     public async Task RunAsync(Turn turn, IncidentContext context, string arguments, CancellationToken ct)
     {
         if (context.Client is { } client)
-            await turn.SendCardAsync(IncidentCard.Build(context.Incident, context.Playbook, client, turn.Language, TimeZoneInfo.FindSystemTimeZoneById(client.TimeZone)), ct);
+        {
+            await turn.SendCardAsync(IncidentCard.Build(context.Incident, context.Playbook, client, turn.Language, TimeZoneInfo.FindSystemTimeZoneById(client.TimeZone),
+                clocks: sla.Read(context.Incident, time.GetUtcNow())), ct);
+        }
         await turn.SendCardAsync(ChecklistCard.Build(context.Incident, context.Playbook, context.Incident.Phase, turn.Language), ct);
     }
 }
