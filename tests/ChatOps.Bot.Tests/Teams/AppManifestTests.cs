@@ -1,3 +1,4 @@
+using ChatOps.Bot.Approvals;
 using System.Text.Json.Nodes;
 using ChatOps.Bot.Conversations;
 using ChatOps.Bot.Conversations.Commands;
@@ -10,7 +11,8 @@ namespace ChatOps.Bot.Tests.Teams;
 public sealed class AppManifestTests
 {
     private static readonly string[] GeneralCommands = ["help", "declare"];
-    private static readonly string[] IncidentCommands = ["status", "assign", "note", "phase", "roles", "verify", "deliver", "evidence"];
+    private static readonly string[] IncidentCommands =
+        ["status", "ack", "assign", "note", "phase", "roles", "verify", "deliver", "evidence", "request", "revise", "breakglass", "approvals"];
 
     [Fact]
     public async Task The_filled_manifest_is_valid_against_the_schema_it_names()
@@ -73,7 +75,7 @@ public sealed class AppManifestTests
     [Theory]
     [InlineData("personal", new[] { "help", "declare" })]
     [InlineData("groupChat", new[] { "help", "declare" })]
-    [InlineData("team", new[] { "help", "declare", "status", "assign", "note", "phase", "roles", "verify", "deliver", "evidence" })]
+    [InlineData("team", new[] { "help", "declare", "status", "ack", "request", "approvals", "evidence", "note", "assign", "verify" })]
     public void Each_scope_lists_the_commands_that_work_there(string scope, string[] expected)
     {
         var titles = Commands(TeamsAppPackage.Manifest()).Where(c => c.Scopes.Contains(scope)).Select(c => c.Title);
@@ -82,13 +84,15 @@ public sealed class AppManifestTests
     }
 
     [Fact]
-    public void Every_command_the_bot_registers_is_in_the_manifest()
+    public void The_manifest_menus_offer_registered_commands_within_teams_limit_of_ten()
     {
         var registered = Registered().Select(r => r.Name).ToList();
-        var listed = Commands(TeamsAppPackage.Manifest()).Select(c => c.Title).ToHashSet();
+        var lists = TeamsAppPackage.Manifest()["bots"]![0]!["commandLists"]!.AsArray();
 
         Assert.Equal(GeneralCommands.Concat(IncidentCommands).Order(), registered.Order());
-        Assert.All(registered, name => Assert.Contains(name, listed));
+        Assert.All(Commands(TeamsAppPackage.Manifest()), c => Assert.Contains(c.Title, registered));
+        Assert.All(lists, l => Assert.InRange(l!["commands"]!.AsArray().Count, 1, 10));
+        Assert.Contains("request", Commands(TeamsAppPackage.Manifest()).Select(c => c.Title));
     }
 
     [Fact]
@@ -162,7 +166,7 @@ public sealed class AppManifestTests
     /// <summary>The commands as the bot registers them, general and incident-channel ones.</summary>
     private static IEnumerable<(string Name, IReadOnlyList<string> Aliases)> Registered()
     {
-        var services = new ServiceCollection().AddConversations();
+        var services = new ServiceCollection().AddConversations().AddApprovals();
         return services.Select(d => d.ImplementationInstance).Select(instance => instance switch
         {
             CommandRegistration c => (c.Name, c.Aliases),
