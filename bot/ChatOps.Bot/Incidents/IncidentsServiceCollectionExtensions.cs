@@ -12,6 +12,7 @@ internal static class IncidentsServiceCollectionExtensions
         services.AddOptions<IncidentsOptions>().Bind(configuration.GetSection(IncidentsOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<PlaybookCatalog>();
         services.AddSingleton<SlaCatalog>();
+        services.AddScoped<ChatOps.Bot.Sla.SlaReminders>();
         services.AddSingleton<IClientDirectory, TableClientDirectory>();
         services.AddHostedService<CatalogStartup>();
         services.AddSingleton<DeclarationCheck>();

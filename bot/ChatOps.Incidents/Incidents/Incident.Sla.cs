@@ -47,6 +47,21 @@ public sealed partial class Incident
         })];
     }
 
+    /// <summary>Thresholds not yet announced on running clocks, with when each falls due as things stand.</summary>
+    public IEnumerable<SlaThreshold> PendingThresholds(IReadOnlyList<int> warnings, Func<string, BusinessCalendar> calendars)
+    {
+        if (IsClosed)
+            yield break;
+        foreach (var clock in Clocks.Where(c => c.IsRunning))
+        {
+            foreach (var percent in warnings.Where(p => !clock.Fired.Contains(p)))
+            {
+                if (clock.DueAt(percent, calendars(clock.CalendarId)) is { } due)
+                    yield return new SlaThreshold(Id, clock.Id, percent, due);
+            }
+        }
+    }
+
     private void AttachSla(SlaPolicy? policy, string severityId)
     {
         if (policy is null)

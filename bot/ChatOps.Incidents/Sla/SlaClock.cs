@@ -91,3 +91,6 @@ public sealed record SlaReading(string ClockId, SlaState State, TimeSpan Consume
 
 /// <summary>A clock's name with its reading: one line of the incident card.</summary>
 public sealed record ClockLine(Playbooks.LocalizedText Name, SlaReading Reading);
+
+/// <summary>A warning (or at 100 % the breach) of one clock, due at an instant: what a reminder job is scheduled for.</summary>
+public sealed record SlaThreshold(string IncidentId, string ClockId, int Percent, DateTimeOffset DueAt);

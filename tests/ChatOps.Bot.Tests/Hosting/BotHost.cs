@@ -29,6 +29,9 @@ public sealed class BotHost : IAsyncLifetime, IAsyncDisposable
     /// <summary>Settings a test class may change before start.</summary>
     public Dictionary<string, string?> Settings { get; } = [];
 
+    /// <summary>Services a test fixture replaces before start (e.g. a FakeTimeProvider).</summary>
+    public Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? TestServices { get; set; }
+
     public async Task InitializeAsync()
     {
         Issuer = await FakeOpenIdIssuer.StartAsync();
@@ -39,6 +42,8 @@ public sealed class BotHost : IAsyncLifetime, IAsyncDisposable
             foreach (var (key, value) in DefaultSettings().Concat(Settings))
                 b.UseSetting(key, value);
             b.ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning));
+            if (TestServices is { } replace)
+                b.ConfigureServices(replace);
         });
         _factory.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
         _factory.StartServer();

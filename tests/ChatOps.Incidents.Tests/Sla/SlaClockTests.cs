@@ -108,3 +108,21 @@ public sealed class SlaClockTests
         incident.AdvancePhase(Playbook, Commander, now);
     }
 }
+
+public sealed class SlaThresholdTests
+{
+    [Fact]
+    public void Pending_thresholds_are_those_not_yet_announced_on_running_clocks()
+    {
+        var incident = Incident.Declare("INC-2026-0002", "contoso", Playbook, Playbook.FindType("web-defacement")!, Playbook.FindSeverity("P1")!,
+            "Homepage defaced", "", Commander, Responder, Now, SlaClockTests.Shipped.Policy("standard")).Incident;
+        incident.RecordSlaThreshold("acknowledge", 50, BusinessCalendar.AlwaysOpen, Responder, Now.AddMinutes(8));
+
+        var pending = incident.PendingThresholds([50, 75, 100], SlaClockTests.Shipped.Calendar).ToList();
+
+        Assert.Contains(new SlaThreshold(incident.Id, "acknowledge", 75, Now.AddMinutes(11.25)), pending);
+        Assert.Contains(new SlaThreshold(incident.Id, "respond", 100, Now.AddHours(1)), pending);
+        Assert.DoesNotContain(pending, p => p.ClockId == "acknowledge" && p.Percent == 50);
+        Assert.DoesNotContain(pending, p => p.ClockId is "contain" or "report");
+    }
+}

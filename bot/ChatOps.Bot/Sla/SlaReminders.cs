@@ -1,0 +1,79 @@
+using ChatOps.Bot.Conversations;
+using ChatOps.Bot.Incidents;
+using ChatOps.Bot.Protocol.Connector;
+using ChatOps.Cards.Incidents;
+using ChatOps.Cards.Resources;
+using ChatOps.Cards.Sla;
+using ChatOps.Incidents.Clients;
+using ChatOps.Incidents.Incidents;
+using ChatOps.Incidents.Sla;
+
+namespace ChatOps.Bot.Sla;
+
+/// <summary>
+/// A clock threshold fell due: announce it once (the incident's state remembers it, under its ETag, so two instances
+/// cannot both announce), post the reminder with an @mention of the commander and refresh the incident card.
+/// Early (a job may run a second early) or moved by a pause: nothing now, and the new due time to re-schedule.
+/// </summary>
+internal sealed class SlaReminders(
+    IIncidentStore store, SlaCatalog sla, IClientDirectory clients, IConnectorClient connector, CardUpdates updates, PlaybookCatalog playbooks,
+    TimeProvider time, ILogger<SlaReminders> log)
+{
+    private const int Attempts = 5;
+    private static readonly Person Bot = new("chatops-bot", "ChatOps");
+
+    public async Task<SlaOutcome> FireAsync(string incidentId, string clockId, int percent, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            if (await store.GetAsync(incidentId, ct) is not { } stored || stored.Incident.FindClock(clockId) is not { } clock)
+                return SlaOutcome.Nothing;
+            var incident = stored.Incident;
+            var calendar = sla.Calendar(clock.CalendarId);
+            var now = time.GetUtcNow();
+            var events = incident.RecordSlaThreshold(clockId, percent, calendar, Bot, now);
+            if (events.Count == 0)
+                return clock.Fired.Contains(percent) ? SlaOutcome.Nothing : new SlaOutcome(false, clock.DueAt(percent, calendar), TimeSpan.Zero);
+            try
+            {
+                var saved = await store.SaveAsync(stored, events, ct);
+                var lateBy = TimeSpan.Parse((string)events[0].Data["lateBy"]!, System.Globalization.CultureInfo.InvariantCulture);
+                await AnnounceAsync(saved.Incident, clockId, percent, lateBy, now, ct);
+                return new SlaOutcome(true, null, lateBy);
+            }
+            catch (ConcurrencyException) when (attempt < Attempts)
+            {
+            }
+        }
+    }
+
+    private async Task AnnounceAsync(Incident incident, string clockId, int percent, TimeSpan lateBy, DateTimeOffset now, CancellationToken ct)
+    {
+        if (incident.Channel is not { } channel || await clients.FindAsync(incident.ClientId, ct) is not { } client)
+            return;
+        var language = Languages.FromLocale(client.Locale);
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(client.TimeZone);
+        var lines = sla.Read(incident, now);
+        var line = lines.First(l => l.Reading.ClockId == clockId);
+        var serviceUrl = new Uri(channel.ServiceUrl);
+        try
+        {
+            var owner = client.Responders.FirstOrDefault(r => r.AadObjectId == incident.Commander.AadObjectId) ?? incident.Commander;
+            await connector.SendAsync(serviceUrl, channel.ConversationId, CardMessages.Of(SlaReminderCard.Build(incident, line, percent, owner, lateBy, zone, language)), ct);
+            var card = IncidentCard.Build(incident, playbooks.Get(incident.PlaybookId), client, language, zone, clocks: lines);
+            updates.Enqueue(serviceUrl, channel.ConversationId, channel.IncidentCardId, CardMessages.Of(card));
+        }
+        catch (Exception e) when (e is ConnectorException or HttpRequestException)
+        {
+            // The threshold is on the record; the card shows it at the next update.
+            log.LogWarning(e, "Could not post the {Percent}% reminder of {Clock} on {IncidentId}", percent, clockId, incident.Id);
+        }
+    }
+}
+
+/// <param name="Announced">The threshold was recorded and announced now.</param>
+/// <param name="DueAgainAt">Not reached yet (early, or paused and resumed): when to try again; null when nothing is left to do.</param>
+internal sealed record SlaOutcome(bool Announced, DateTimeOffset? DueAgainAt, TimeSpan LateBy)
+{
+    public static SlaOutcome Nothing { get; } = new(false, null, TimeSpan.Zero);
+}

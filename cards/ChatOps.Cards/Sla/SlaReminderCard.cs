@@ -1,0 +1,40 @@
+using System.Globalization;
+using ChatOps.Cards.Adaptive;
+using ChatOps.Cards.Resources;
+using ChatOps.Incidents.Incidents;
+using ChatOps.Incidents.Sla;
+
+namespace ChatOps.Cards.Sla;
+
+/// <summary>A clock passed a threshold: a warning before the deadline, or the breach; the owner is @mentioned.</summary>
+public static class SlaReminderCard
+{
+    /// <param name="lateBy">How long after its due time the reminder went out (after a restart); under a minute is on time.</param>
+    public static AdaptiveCard Build(Incident incident, ClockLine clock, int percent, Person owner, TimeSpan lateBy, TimeZoneInfo zone, CultureInfo language)
+    {
+        var breach = percent >= 100;
+        var mention = CardMention.Of(owner.TeamsId ?? owner.AadObjectId, owner.Name);
+        List<CardElement> body =
+        [
+            new TextBlock(CardText.Format(breach ? "Sla.Reminder.Breach" : "Sla.Reminder.Warning", language, incident.Id, clock.Name.In(language), percent))
+            {
+                Weight = "Bolder", Color = breach ? "Attention" : "Warning",
+            },
+            new TextBlock(clock.Reading.Deadline is { } due
+                ? CardText.Format("Sla.Reminder.Deadline", language, CardTime.Format(due, zone), mention.Text)
+                : CardText.Format("Sla.Reminder.Owner", language, mention.Text)),
+        ];
+        if (lateBy >= TimeSpan.FromMinutes(1))
+            body.Add(new TextBlock(CardText.Format("Sla.Reminder.Late", language, Duration(lateBy, language))) { IsSubtle = true, Size = "Small" });
+        return new AdaptiveCard(body)
+        {
+            Lang = language.TwoLetterISOLanguageName,
+            Msteams = new TeamsCardProperties { Entities = [mention] },
+        };
+    }
+
+    private static string Duration(TimeSpan span, CultureInfo language) =>
+        span.TotalHours >= 1
+            ? CardText.Format("Sla.HoursMinutes", language, (int)span.TotalHours, span.Minutes)
+            : CardText.Format("Sla.Minutes", language, Math.Max(1, (int)span.TotalMinutes));
+}

@@ -1,0 +1,58 @@
+using ChatOps.Bot.Sla;
+using ChatOps.Bot.Tests.Approvals;
+using ChatOps.Bot.Tests.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace ChatOps.Bot.Tests.Sla;
+
+/// <summary>The bot with a clock the test moves: reminders are judged against contract time, never real time.</summary>
+public sealed class FakeClockBot : IAsyncLifetime
+{
+    public FakeTimeProvider Time { get; } = new(TimeProvider.System.GetUtcNow());
+
+    public BotHost Host { get; } = new();
+
+    public Task InitializeAsync()
+    {
+        Host.TestServices = s => s.AddSingleton<TimeProvider>(Time);
+        return Host.InitializeAsync();
+    }
+
+    public async Task DisposeAsync() => await ((IAsyncDisposable)Host).DisposeAsync();
+}
+
+public sealed class SlaReminderTests(FakeClockBot bot) : IClassFixture<FakeClockBot>
+{
+    private readonly ApprovalHost _incidents = new(bot.Host);
+
+    [Fact]
+    public async Task A_warning_is_posted_once_when_due_never_early_and_a_late_breach_says_how_late()
+    {
+        var (id, thread) = await _incidents.OpenAsync("Clock ticking");
+        var declared = (await _incidents.Store.GetAsync(id, default))!.Incident.FindClock("acknowledge")!.StartedAt!.Value;
+
+        bot.Time.Advance(declared.AddMinutes(16) - bot.Time.GetUtcNow());
+        var warning = await FireAsync(id, "acknowledge", 50);
+        var again = await FireAsync(id, "acknowledge", 50);
+        var early = await FireAsync(id, "acknowledge", 75);
+        bot.Time.Advance(declared.AddMinutes(32) - bot.Time.GetUtcNow());
+        var breach = await FireAsync(id, "acknowledge", 100);
+
+        Assert.True(warning.Announced);
+        Assert.Equal(SlaOutcome.Nothing, again);
+        Assert.Equal((false, declared.AddMinutes(22.5)), (early.Announced, early.DueAgainAt));
+        Assert.Equal((true, TimeSpan.FromMinutes(2)), (breach.Announced, breach.LateBy));
+        var posts = bot.Host.Connector.Requests.Where(r => r.Method == "POST" && r.Path == $"/v3/conversations/{thread}/activities").Select(r => ApprovalHost.Readable(r.Body)).ToList();
+        Assert.Single(posts, p => p.Contains("合同时限已用 50%", StringComparison.Ordinal));
+        Assert.Single(posts, p => p.Contains("已超出合同时限", StringComparison.Ordinal) && p.Contains("延迟 2 分钟", StringComparison.Ordinal));
+        var types = (await _incidents.Store.ReadTimelineAsync(id, default)).Select(e => e.Type).ToList();
+        Assert.Equal(["sla.warning", "sla.breached"], types.Where(t => t.StartsWith("sla.", StringComparison.Ordinal)));
+    }
+
+    private async Task<SlaOutcome> FireAsync(string incidentId, string clock, int percent)
+    {
+        await using var scope = bot.Host.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<SlaReminders>().FireAsync(incidentId, clock, percent, default);
+    }
+}
