@@ -5,7 +5,7 @@ namespace ChatOps.Bot.Storage;
 
 internal static class StorageServiceCollectionExtensions
 {
-    /// <summary>Azure Tables (Azurite locally) behind the domain's and the protocol's ports.</summary>
+    /// <summary>Azure Tables and Blob (Azurite locally) behind the domain's and the protocol's ports.</summary>
     public static IServiceCollection AddBotStorage(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
@@ -13,6 +13,7 @@ internal static class StorageServiceCollectionExtensions
         services.AddSingleton<IProcessedActivities, TableProcessedActivities>();
         services.AddSingleton<IncidentIdCounter>();
         services.AddSingleton<IIncidentStore, TableIncidentStore>();
+        services.AddSingleton<IExportStore, BlobExportStore>();
         return services;
     }
 }

@@ -17,6 +17,7 @@ public sealed class StartupTests
     [InlineData("Bot:AppId", "", "AppId")]
     [InlineData("Bot:Connector:ClientSecret", "", "Bot:Connector:ClientSecret")]
     [InlineData("Storage:TablePrefix", "bad prefix!", "TablePrefix")]
+    [InlineData("Storage:ExportLinkValidity", "30.00:00:00", "ExportLinkValidity")]
     public async Task The_host_refuses_to_start_in_Production_with_a_bad_setting_and_names_the_key(string key, string value, string named)
     {
         var settings = Complete();
@@ -25,6 +26,21 @@ public sealed class StartupTests
         var error = await Assert.ThrowsAnyAsync<OptionsValidationException>(() => StartupHost.StartAndStopAsync("Production", settings));
 
         Assert.Contains(named, error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("http://account.blob.core.windows.net/")]
+    public async Task With_a_managed_identity_the_host_needs_an_https_blob_service_uri_beside_the_table_one(string? blobServiceUri)
+    {
+        var settings = Complete();
+        settings.Remove("Storage:ConnectionString");
+        settings["Storage:TableServiceUri"] = "https://account.table.core.windows.net/";
+        settings["Storage:BlobServiceUri"] = blobServiceUri;
+
+        var error = await Assert.ThrowsAnyAsync<OptionsValidationException>(() => StartupHost.StartAndStopAsync("Production", settings));
+
+        Assert.Contains("Storage:BlobServiceUri", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

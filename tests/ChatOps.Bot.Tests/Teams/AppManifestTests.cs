@@ -12,7 +12,7 @@ public sealed class AppManifestTests
 {
     private static readonly string[] GeneralCommands = ["help", "declare"];
     private static readonly string[] IncidentCommands =
-        ["status", "ack", "assign", "note", "phase", "roles", "verify", "deliver", "evidence", "request", "revise", "breakglass", "approvals"];
+        ["status", "ack", "assign", "note", "phase", "roles", "verify", "deliver", "evidence", "request", "revise", "breakglass", "approvals", "audit"];
 
     [Fact]
     public async Task The_filled_manifest_is_valid_against_the_schema_it_names()
