@@ -92,6 +92,14 @@ internal sealed class TableIncidentStore(Tables tables, IncidentIdCounter counte
         return events;
     }
 
+    public async IAsyncEnumerable<Incident> ListOpenAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
+        var table = await tables.GetAsync("incidents", ct);
+        var filter = TableClient.CreateQueryFilter($"RowKey eq {Meta} and Closed eq {false}");
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: ct))
+            yield return JsonSerializer.Deserialize<Incident>(ReadState(row))!;
+    }
+
     private async Task<StoredIncident> CommitAsync(Incident incident, IReadOnlyList<TimelineEvent> events, TableTransactionActionType metaAction, ETag etag, CancellationToken ct)
     {
         if (events.Count > MaxBatch)

@@ -26,6 +26,9 @@ public interface IIncidentStore
     Task<StoredIncident> SaveAsync(StoredIncident loaded, IReadOnlyList<TimelineEvent> events, CancellationToken ct);
 
     Task<IReadOnlyList<TimelineEvent>> ReadTimelineAsync(string incidentId, CancellationToken ct);
+
+    /// <summary>Every incident not closed: what the deadline schedule is re-created from at start.</summary>
+    IAsyncEnumerable<Incident> ListOpenAsync(CancellationToken ct);
 }
 
 /// <summary>An incident as loaded, with the store's concurrency token.</summary>

@@ -68,6 +68,8 @@ internal static class TimedServices
 
         public Task<IReadOnlyList<TimelineEvent>> ReadTimelineAsync(string incidentId, CancellationToken ct) =>
             clock.TimeAsync("table: read timeline", () => inner.ReadTimelineAsync(incidentId, ct));
+
+        public IAsyncEnumerable<Incident> ListOpenAsync(CancellationToken ct) => inner.ListOpenAsync(ct);
     }
 
     private sealed class TimedProcessed(IProcessedActivities inner, StageTimes clock) : IProcessedActivities

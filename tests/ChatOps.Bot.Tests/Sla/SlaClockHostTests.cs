@@ -27,3 +27,19 @@ public sealed class SlaClockHostTests(BotHost host) : IClassFixture<BotHost>
         Assert.Equal(SlaState.Met, clock.Read(BusinessCalendar.AlwaysOpen, clock.StoppedAt!.Value).State);
     }
 }
+
+public sealed class OpenIncidentListTests(BotHost host) : IClassFixture<BotHost>
+{
+    [Fact]
+    public async Task Open_incidents_are_listed_for_the_schedule_to_be_rebuilt_from()
+    {
+        var incidents = new ApprovalHost(host);
+        var (id, _) = await incidents.OpenAsync("Still open");
+
+        var open = new List<string>();
+        await foreach (var incident in incidents.Store.ListOpenAsync(default))
+            open.Add(incident.Id);
+
+        Assert.Contains(id, open);
+    }
+}
