@@ -37,6 +37,8 @@ public static class Rules
     public const string CommentRequired = "approval.comment-required";
     public const string AlreadyDecided = "approval.already-decided";
     public const string JustificationRequired = "override.justification-required";
+    public const string NobodyOnCall = "page.nobody-on-call";
+    public const string UnknownPage = "page.unknown";
     public const string EvidenceFieldRequired = "evidence.field-required";
     public const string EvidenceTooLong = "evidence.too-long";
     public const string EvidenceSha256Invalid = "evidence.sha256-invalid";
