@@ -1,6 +1,7 @@
 using ChatOps.Bot.Approvals;
 using ChatOps.Bot.Conversations;
 using ChatOps.Bot.Incidents;
+using ChatOps.Bot.Pages;
 using ChatOps.Bot.Protocol;
 using ChatOps.Bot.Protocol.Endpoint;
 using ChatOps.Bot.Storage;
@@ -12,6 +13,7 @@ builder.Services.AddBotStorage(builder.Configuration);
 builder.Services.AddIncidents(builder.Configuration);
 builder.Services.AddConversations();
 builder.Services.AddApprovals();
+builder.Services.AddPages();
 
 var app = builder.Build();
 

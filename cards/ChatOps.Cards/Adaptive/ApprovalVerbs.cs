@@ -39,3 +39,11 @@ public sealed record DecideApproval(string IncidentId, string RequestId, string 
 
     public override string VerbName() => Name;
 }
+
+/// <summary>The paged person's Acknowledge: ends the escalation.</summary>
+public sealed record AckPage(string IncidentId, string PageId) : CardVerb
+{
+    public const string Name = "page.ack";
+
+    public override string VerbName() => Name;
+}

@@ -14,6 +14,7 @@ namespace ChatOps.Cards.Adaptive;
 [JsonDerivedType(typeof(SubmitProposal), SubmitProposal.Name)]
 [JsonDerivedType(typeof(RefreshApproval), RefreshApproval.Name)]
 [JsonDerivedType(typeof(DecideApproval), DecideApproval.Name)]
+[JsonDerivedType(typeof(AckPage), AckPage.Name)]
 [JsonDerivedType(typeof(AddEvidence), AddEvidence.Name)]
 public abstract record CardVerb
 {

@@ -1,4 +1,5 @@
 using ChatOps.Bot.Approvals;
+using ChatOps.Bot.Pages;
 using System.Text.Json.Nodes;
 using ChatOps.Bot.Conversations;
 using ChatOps.Bot.Conversations.Commands;
@@ -12,7 +13,7 @@ public sealed class AppManifestTests
 {
     private static readonly string[] GeneralCommands = ["help", "declare"];
     private static readonly string[] IncidentCommands =
-        ["status", "ack", "assign", "note", "phase", "roles", "verify", "deliver", "evidence", "request", "revise", "breakglass", "approvals", "audit"];
+        ["status", "ack", "assign", "note", "phase", "roles", "verify", "deliver", "evidence", "request", "revise", "breakglass", "approvals", "audit", "page"];
 
     [Fact]
     public async Task The_filled_manifest_is_valid_against_the_schema_it_names()
@@ -166,7 +167,7 @@ public sealed class AppManifestTests
     /// <summary>The commands as the bot registers them, general and incident-channel ones.</summary>
     private static IEnumerable<(string Name, IReadOnlyList<string> Aliases)> Registered()
     {
-        var services = new ServiceCollection().AddConversations().AddApprovals();
+        var services = new ServiceCollection().AddConversations().AddApprovals().AddPages();
         return services.Select(d => d.ImplementationInstance).Select(instance => instance switch
         {
             CommandRegistration c => (c.Name, c.Aliases),

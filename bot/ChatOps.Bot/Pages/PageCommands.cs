@@ -1,0 +1,81 @@
+using ChatOps.Bot.Conversations;
+using ChatOps.Bot.Conversations.CardActions;
+using ChatOps.Bot.Conversations.IncidentChannels;
+using ChatOps.Bot.Incidents;
+using ChatOps.Bot.Protocol.Connector;
+using ChatOps.Cards.Adaptive;
+using ChatOps.Cards.Pages;
+using ChatOps.Cards.Resources;
+using ChatOps.Incidents.Clients;
+using ChatOps.Incidents.Incidents;
+using ChatOps.Incidents.Pages;
+
+namespace ChatOps.Bot.Pages;
+
+/// <summary><c>page @someone &lt;message&gt;</c>: pages one person now (1:1 with an alert, the channel, the activity feed).</summary>
+internal sealed class PageCommand(IncidentWriter writer, IConnectorClient connector, Pager pager, TimeProvider time) : IIncidentCommand
+{
+    public async Task RunAsync(Turn turn, IncidentContext context, string arguments, CancellationToken ct)
+    {
+        var mention = Mentions.First(turn);
+        var message = mention is null ? "" : arguments.Replace(mention.Text, "", StringComparison.Ordinal).Trim();
+        if (mention is null || message.Length == 0 || context.Client is not { } client)
+        {
+            await turn.SendTextAsync(CardText.Get("Page.Usage", turn.Language), ct);
+            return;
+        }
+        var person = await Mentions.ResolveAsync(turn, mention, connector, ct) with { TeamsId = mention.Id };
+        try
+        {
+            string? pageId = null;
+            var stored = await writer.AppendAsync(context.Incident.Id, i =>
+            {
+                var (page, events) = i.SendPage(PageReason.Manual, message, null, 1, [person], turn.Sender, time.GetUtcNow());
+                pageId = page.Id;
+                return events;
+            }, ct);
+            if (stored?.Incident.FindPage(pageId!) is { } sent)
+            {
+                await pager.DeliverAsync(stored.Incident, sent, client, ct);
+                await turn.SendTextAsync(CardText.Format("Page.Sent", turn.Language, sent.Id, person.Name), ct);
+            }
+        }
+        catch (IncidentRuleException e)
+        {
+            await turn.SendTextAsync(CardText.Rule(e, turn.Language), ct);
+        }
+    }
+}
+
+/// <summary>Acknowledge on a page: the first one ends the escalation; a later one is told who was first.</summary>
+internal sealed class AckPageAction(IncidentWriter writer, IClientDirectory clients, IConnectorClient connector, TimeProvider time) : ICardAction<AckPage>
+{
+    public async Task<AdaptiveCard> HandleAsync(Turn turn, AckPage verb, CancellationToken ct)
+    {
+        var language = turn.Language;
+        try
+        {
+            var acked = false;
+            var stored = await writer.AppendAsync(verb.IncidentId, i =>
+            {
+                var events = i.AckPage(verb.PageId, turn.Sender, time.GetUtcNow());
+                acked = events.Count > 0;
+                return events;
+            }, ct);
+            if (stored?.Incident.FindPage(verb.PageId) is not { } page || await clients.FindAsync(stored.Incident.ClientId, ct) is not { } client)
+                return Note(CardText.Format("Incident.Unknown", language, verb.IncidentId), language);
+            var zone = TimeZoneInfo.FindSystemTimeZoneById(client.TimeZone);
+            if (acked && stored.Incident.Channel is { } channel)
+                await connector.SendAsync(new Uri(channel.ServiceUrl), channel.ConversationId, CardMessages.Of(PageCard.Build(stored.Incident, page, zone, Languages.FromLocale(client.Locale))), ct);
+            var card = PageCard.Build(stored.Incident, page, zone, language);
+            return acked ? card : card with { Body = [.. card.Body, new TextBlock(CardText.Format("Page.AlreadyAcked", language, page.Id, page.AckedBy!.Name)) { IsSubtle = true }] };
+        }
+        catch (IncidentRuleException e)
+        {
+            return Note(CardText.Rule(e, language), language);
+        }
+    }
+
+    private static AdaptiveCard Note(string text, System.Globalization.CultureInfo language) =>
+        new([new TextBlock(text) { Color = "Attention" }]) { Lang = language.TwoLetterISOLanguageName };
+}
