@@ -3,6 +3,7 @@ using ChatOps.Bot.Conversations;
 using ChatOps.Bot.Incidents;
 using ChatOps.Bot.Protocol;
 using ChatOps.Bot.Protocol.Endpoint;
+using ChatOps.Bot.Rotations;
 using ChatOps.Bot.Storage;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -12,6 +13,7 @@ builder.Services.AddBotStorage(builder.Configuration);
 builder.Services.AddIncidents(builder.Configuration);
 builder.Services.AddConversations();
 builder.Services.AddApprovals();
+builder.Services.AddRotations(builder.Configuration);
 
 var app = builder.Build();
 
