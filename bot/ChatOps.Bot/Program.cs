@@ -4,6 +4,7 @@ using ChatOps.Bot.Incidents;
 using ChatOps.Bot.Pages;
 using ChatOps.Bot.Protocol;
 using ChatOps.Bot.Protocol.Endpoint;
+using ChatOps.Bot.Rotations;
 using ChatOps.Bot.Storage;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -14,6 +15,7 @@ builder.Services.AddIncidents(builder.Configuration);
 builder.Services.AddConversations();
 builder.Services.AddApprovals();
 builder.Services.AddPages();
+builder.Services.AddRotations(builder.Configuration);
 
 var app = builder.Build();
 

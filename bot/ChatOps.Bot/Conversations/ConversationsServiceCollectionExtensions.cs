@@ -41,7 +41,7 @@ internal static class ConversationsServiceCollectionExtensions
         return services;
     }
 
-    private static void AddCommand<T>(this IServiceCollection services, string name, params string[] aliases) where T : class, ICommand
+    internal static void AddCommand<T>(this IServiceCollection services, string name, params string[] aliases) where T : class, ICommand
     {
         services.AddScoped<T>();
         services.AddSingleton(new CommandRegistration(name, aliases, typeof(T)));

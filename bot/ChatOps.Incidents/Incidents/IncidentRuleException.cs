@@ -46,4 +46,8 @@ public static class Rules
     public const string EvidenceKindUnknown = "evidence.kind-unknown";
     public const string EvidenceUnknown = "evidence.unknown";
     public const string EvidenceSameCustodian = "evidence.same-custodian";
+    public const string OverrideEndsBeforeStart = "rotation.override-ends-before-start";
+    public const string OverrideTooLong = "rotation.override-too-long";
+    public const string OverrideEnded = "rotation.override-ended";
+    public const string NotOnRotation = "rotation.not-on-rotation";
 }
