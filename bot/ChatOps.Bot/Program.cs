@@ -4,6 +4,8 @@ using ChatOps.Bot.Incidents;
 using ChatOps.Bot.Protocol;
 using ChatOps.Bot.Protocol.Endpoint;
 using ChatOps.Bot.Storage;
+using ChatOps.Jobs;
+using ChatOps.Jobs.Dashboard;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -12,10 +14,12 @@ builder.Services.AddBotStorage(builder.Configuration);
 builder.Services.AddIncidents(builder.Configuration);
 builder.Services.AddConversations();
 builder.Services.AddApprovals();
+builder.Services.AddJobs(builder.Configuration);
 
 var app = builder.Build();
 
 app.MapBotMessages();
+app.MapJobsDashboard();
 
 app.Run();
 

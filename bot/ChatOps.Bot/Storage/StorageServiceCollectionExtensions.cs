@@ -1,4 +1,5 @@
 using ChatOps.Bot.Protocol.Deduplication;
+using ChatOps.Incidents.Deadlines;
 using ChatOps.Incidents.Incidents;
 
 namespace ChatOps.Bot.Storage;
@@ -13,6 +14,7 @@ internal static class StorageServiceCollectionExtensions
         services.AddSingleton<IProcessedActivities, TableProcessedActivities>();
         services.AddSingleton<IncidentIdCounter>();
         services.AddSingleton<IIncidentStore, TableIncidentStore>();
+        services.AddSingleton<IDeadlineFirings, TableDeadlineFirings>();
         return services;
     }
 }

@@ -2,6 +2,7 @@ using ChatOps.Bot.Conversations;
 using ChatOps.Bot.Incidents;
 using ChatOps.Bot.Protocol;
 using ChatOps.Bot.Storage;
+using ChatOps.Jobs;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
@@ -26,6 +27,7 @@ internal static class StartupHost
         builder.Services.AddBotStorage(builder.Configuration);
         builder.Services.AddIncidents(builder.Configuration);
         builder.Services.AddConversations();
+        builder.Services.AddJobs(builder.Configuration);
         await using var app = builder.Build();
         await app.StartAsync();
         await app.StopAsync();
