@@ -7,6 +7,8 @@ log() { printf '\033[1m[%s]\033[0m %s\n' "$(basename "$0")" "$*" >&2; }
 
 # npm packages pinned by infra/tools/package-lock.json (Azurite, the Agents Playground, the card renderer).
 install_tools() {
+  # npm ci empties node_modules first: through a link that is another checkout's install, shared by others.
+  if [ -L "$TOOLS/node_modules" ]; then log "infra/tools/node_modules links to a shared install: not reinstalling it"; return 0; fi
   if [ ! -d "$TOOLS/node_modules/azurite" ] || [ "$TOOLS/package-lock.json" -nt "$TOOLS/node_modules/.package-lock.json" ]; then
     command -v npm >/dev/null || { log "npm is missing: apt-get install -y nodejs npm"; exit 1; }
     log "installing npm tools into infra/tools (once)"
