@@ -6,6 +6,8 @@ using ChatOps.Bot.Protocol;
 using ChatOps.Bot.Protocol.Endpoint;
 using ChatOps.Bot.Rotations;
 using ChatOps.Bot.Storage;
+using ChatOps.Jobs;
+using ChatOps.Jobs.Dashboard;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -16,10 +18,12 @@ builder.Services.AddConversations();
 builder.Services.AddApprovals();
 builder.Services.AddPages();
 builder.Services.AddRotations(builder.Configuration);
+builder.Services.AddJobs(builder.Configuration);
 
 var app = builder.Build();
 
 app.MapBotMessages();
+app.MapJobsDashboard();
 
 app.Run();
 

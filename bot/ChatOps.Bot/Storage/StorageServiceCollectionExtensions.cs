@@ -1,4 +1,5 @@
 using ChatOps.Bot.Protocol.Deduplication;
+using ChatOps.Incidents.Deadlines;
 using ChatOps.Incidents.Incidents;
 
 namespace ChatOps.Bot.Storage;
@@ -14,6 +15,7 @@ internal static class StorageServiceCollectionExtensions
         services.AddSingleton<IncidentIdCounter>();
         services.AddSingleton<IIncidentStore, TableIncidentStore>();
         services.AddSingleton<IExportStore, BlobExportStore>();
+        services.AddSingleton<IDeadlineFirings, TableDeadlineFirings>();
         return services;
     }
 }

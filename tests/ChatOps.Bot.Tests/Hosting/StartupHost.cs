@@ -3,6 +3,7 @@ using ChatOps.Bot.Incidents;
 using ChatOps.Bot.Protocol;
 using ChatOps.Bot.Rotations;
 using ChatOps.Bot.Storage;
+using ChatOps.Jobs;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
@@ -28,6 +29,7 @@ internal static class StartupHost
         builder.Services.AddIncidents(builder.Configuration);
         builder.Services.AddConversations();
         builder.Services.AddRotations(builder.Configuration);
+        builder.Services.AddJobs(builder.Configuration);
         await using var app = builder.Build();
         await app.StartAsync();
         await app.StopAsync();

@@ -18,6 +18,8 @@ public sealed class StartupTests
     [InlineData("Bot:Connector:ClientSecret", "", "Bot:Connector:ClientSecret")]
     [InlineData("Storage:TablePrefix", "bad prefix!", "TablePrefix")]
     [InlineData("Storage:ExportLinkValidity", "30.00:00:00", "ExportLinkValidity")]
+    [InlineData("Jobs:Storage", "PostgreSql", "Jobs:PostgreSqlConnectionString")]
+    [InlineData("Jobs:WorkerCount", "0", "Jobs:WorkerCount")]
     public async Task The_host_refuses_to_start_in_Production_with_a_bad_setting_and_names_the_key(string key, string value, string named)
     {
         var settings = Complete();

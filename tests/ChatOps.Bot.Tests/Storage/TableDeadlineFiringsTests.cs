@@ -1,0 +1,67 @@
+using ChatOps.Bot.Storage;
+using ChatOps.Bot.Tests.Hosting;
+using ChatOps.Incidents.Deadlines;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+
+namespace ChatOps.Bot.Tests.Storage;
+
+/// <summary>The claims that make a deadline fire once across instances, against Azurite.</summary>
+public sealed class TableDeadlineFiringsTests
+{
+    private static readonly DeadlineJob Job = new("sla-reminder", "INC-2026-0042", "ack/clock#1", "75%?");
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.Zero));
+    private readonly TableDeadlineFirings _firings;
+
+    public TableDeadlineFiringsTests()
+    {
+        var tables = new Tables(Options.Create(new StorageOptions { ConnectionString = BotHost.StorageConnection, TablePrefix = "f" + Guid.NewGuid().ToString("N")[..12] }));
+        _firings = new TableDeadlineFirings(tables, _time);
+    }
+
+    [Fact]
+    public async Task Of_two_claims_on_one_occurrence_only_the_first_fires_and_once_fired_it_stays_fired()
+    {
+        var first = Assert.IsType<FiringClaim.Claimed>(await _firings.TryClaimAsync(Job, default));
+        var second = await _firings.TryClaimAsync(Job, default);
+        await _firings.CompleteAsync(Job, first, default);
+        var third = await _firings.TryClaimAsync(Job, default);
+
+        Assert.Equal(new FiringClaim.HeldElsewhere(_time.GetUtcNow() + TableDeadlineFirings.AbandonedAfter), second);
+        Assert.IsType<FiringClaim.AlreadyFired>(third);
+        Assert.IsType<FiringClaim.Claimed>(await _firings.TryClaimAsync(Job with { Occurrence = "100%" }, default));
+    }
+
+    [Fact]
+    public async Task Twenty_claims_at_once_on_one_occurrence_give_exactly_one_claim()
+    {
+        var claims = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => Task.Run(() => _firings.TryClaimAsync(Job, default))));
+
+        Assert.Single(claims.OfType<FiringClaim.Claimed>());
+        Assert.Equal(19, claims.OfType<FiringClaim.HeldElsewhere>().Count());
+    }
+
+    [Fact]
+    public async Task A_released_claim_can_be_claimed_again()
+    {
+        var first = Assert.IsType<FiringClaim.Claimed>(await _firings.TryClaimAsync(Job, default));
+        await _firings.ReleaseAsync(Job, first, default);
+
+        Assert.IsType<FiringClaim.Claimed>(await _firings.TryClaimAsync(Job, default));
+    }
+
+    [Fact]
+    public async Task A_claim_abandoned_by_a_dead_instance_is_taken_over_and_the_dead_one_cannot_complete_it()
+    {
+        var dead = Assert.IsType<FiringClaim.Claimed>(await _firings.TryClaimAsync(Job, default));
+        _time.Advance(TableDeadlineFirings.AbandonedAfter);
+
+        var taken = Assert.IsType<FiringClaim.Claimed>(await _firings.TryClaimAsync(Job, default));
+        var late = await Assert.ThrowsAsync<Azure.RequestFailedException>(() => _firings.CompleteAsync(Job, dead, default));
+        await _firings.ReleaseAsync(Job, dead, default);
+        await _firings.CompleteAsync(Job, taken, default);
+
+        Assert.Equal(412, late.Status);
+        Assert.IsType<FiringClaim.AlreadyFired>(await _firings.TryClaimAsync(Job, default));
+    }
+}

@@ -1,0 +1,71 @@
+using System.Collections.Concurrent;
+using ChatOps.Incidents.Deadlines;
+using ChatOps.Jobs.Deadlines;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace ChatOps.Jobs.Tests.Deadlines;
+
+public sealed class DeadlineReconcilerTests
+{
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.Zero));
+    private readonly RecordingScheduler _scheduler = new();
+
+    [Fact]
+    public async Task At_start_every_pending_deadline_of_every_source_is_scheduled_for_its_due_time()
+    {
+        var now = _time.GetUtcNow();
+        PendingDeadline[] clocks = [new(new("sla-reminder", "INC-2026-0001", "ack", "50%"), now.AddMinutes(10)), new(new("sla-reminder", "INC-2026-0002", "containment", "100%"), now.AddHours(-1))];
+        PendingDeadline[] pages = [new(new("page-escalation", "INC-2026-0001", "page-1", "level-2"), now.AddMinutes(5))];
+        using var reconciler = new DeadlineReconciler([new Source(clocks), new Source(pages)], _scheduler, _time, NullLogger<DeadlineReconciler>.Instance);
+
+        await reconciler.StartAsync(CancellationToken.None);
+        await reconciler.ExecuteTask!;
+
+        Assert.Equal([.. clocks, .. pages], _scheduler.Scheduled);
+    }
+
+    [Fact]
+    public async Task A_source_whose_store_is_unreachable_is_asked_again_until_it_answers()
+    {
+        var deadline = new PendingDeadline(new("sla-reminder", "INC-2026-0003", "ack", "75%"), _time.GetUtcNow());
+        var source = new Source([deadline]) { FailuresLeft = 2 };
+        using var reconciler = new DeadlineReconciler([source], _scheduler, _time, NullLogger<DeadlineReconciler>.Instance);
+
+        await reconciler.StartAsync(CancellationToken.None);
+        Assert.Empty(_scheduler.Scheduled);
+        // Its retries wait on the fake clock: move it on until the third call answers.
+        for (var i = 0; i < 500 && !reconciler.ExecuteTask!.IsCompleted; i++)
+        {
+            _time.Advance(TimeSpan.FromSeconds(1));
+            await Task.Delay(10);
+        }
+        await reconciler.ExecuteTask!.WaitAsync(TimeSpan.FromSeconds(1));
+
+        Assert.Equal([deadline], _scheduler.Scheduled);
+        Assert.Equal(3, source.Calls);
+    }
+
+    private sealed class Source(IReadOnlyList<PendingDeadline> pending) : IDeadlineSource
+    {
+        public int FailuresLeft { get; set; }
+        public int Calls { get; private set; }
+
+        public Task<IReadOnlyList<PendingDeadline>> ListPendingAsync(CancellationToken ct)
+        {
+            Calls++;
+            return FailuresLeft-- > 0 ? throw new IOException("Azure Tables unreachable") : Task.FromResult(pending);
+        }
+    }
+
+    private sealed class RecordingScheduler : IDeadlineScheduler
+    {
+        public ConcurrentQueue<PendingDeadline> Scheduled { get; } = new();
+
+        public Task ScheduleAsync(DeadlineJob job, DateTimeOffset dueAt, CancellationToken ct)
+        {
+            Scheduled.Enqueue(new PendingDeadline(job, dueAt));
+            return Task.CompletedTask;
+        }
+    }
+}
