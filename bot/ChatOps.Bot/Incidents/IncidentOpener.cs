@@ -15,7 +15,7 @@ namespace ChatOps.Bot.Incidents;
 /// Declares an incident and opens its channel. Every step can be retried: the declaration id binds one
 /// incident id, the incident is stored before Teams is touched, and a retry resumes where the last try stopped.
 /// </summary>
-internal sealed class IncidentOpener(IIncidentStore store, PlaybookCatalog playbooks, SlaCatalog sla, IChannelProvisioner channels, IConnectorClient connector, TimeProvider time)
+internal sealed class IncidentOpener(IIncidentStore store, PlaybookCatalog playbooks, SlaCatalog sla, ChatOps.Bot.Pages.PolicyPager pages, ILogger<IncidentOpener> log, IChannelProvisioner channels, IConnectorClient connector, TimeProvider time)
 {
     public async Task<Incident> OpenAsync(Declaration d, CancellationToken ct)
     {
@@ -38,7 +38,24 @@ internal sealed class IncidentOpener(IIncidentStore store, PlaybookCatalog playb
                     throw;
             }
         }
-        return stored.Incident.Channel is null ? await OpenChannelAsync(stored, d, ct) : stored.Incident;
+        var opened = stored.Incident.Channel is null ? await OpenChannelAsync(stored, d, ct) : stored.Incident;
+        await PageOnDeclareAsync(opened, d, ct);
+        return opened;
+    }
+
+    /// <summary>The client's on-call is paged when an incident of a listed severity is declared (once, however often this is retried).</summary>
+    private async Task PageOnDeclareAsync(Incident incident, Declaration d, CancellationToken ct)
+    {
+        if (!d.Client.PageOnDeclare.Contains(incident.SeverityId, StringComparer.OrdinalIgnoreCase) || incident.Pages.Any(p => p.Reason == ChatOps.Incidents.Pages.PageReason.Declared))
+            return;
+        try
+        {
+            await pages.StartAsync(incident.Id, ChatOps.Incidents.Pages.PageReason.Declared, $"{incident.SeverityId} · {incident.Title}", ct, by: d.DeclaredBy);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            log.LogWarning(e, "Could not page the on-call for {IncidentId}", incident.Id);
+        }
     }
 
     private async Task<Incident> OpenChannelAsync(StoredIncident stored, Declaration d, CancellationToken ct)

@@ -11,6 +11,8 @@ internal static class PagesServiceCollectionExtensions
     {
         services.AddHttpClient<IActivityFeed, GraphActivityFeed>(c => c.Timeout = TimeSpan.FromSeconds(30));
         services.AddScoped<Pager>();
+        services.AddScoped<PolicyPager>();
+        services.AddScoped<ChatOps.Incidents.Deadlines.IDeadlineHandler, PageEscalationHandler>();
         services.AddIncidentCommand<PageCommand>("page", "呼叫");
         services.AddCardAction<AckPage, AckPageAction>();
         return services;

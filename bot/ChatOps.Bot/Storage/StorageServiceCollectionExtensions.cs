@@ -13,7 +13,9 @@ internal static class StorageServiceCollectionExtensions
         services.AddSingleton<Tables>();
         services.AddSingleton<IProcessedActivities, TableProcessedActivities>();
         services.AddSingleton<IncidentIdCounter>();
-        services.AddSingleton<IIncidentStore, TableIncidentStore>();
+        services.AddSingleton<TableIncidentStore>();
+        // The store schedules the SLA thresholds a stored change implies (see SchedulingIncidentStore).
+        services.AddSingleton<IIncidentStore>(sp => ActivatorUtilities.CreateInstance<ChatOps.Bot.Sla.SchedulingIncidentStore>(sp, sp.GetRequiredService<TableIncidentStore>()));
         services.AddSingleton<IExportStore, BlobExportStore>();
         services.AddSingleton<IDeadlineFirings, TableDeadlineFirings>();
         return services;

@@ -25,6 +25,11 @@ public sealed record Client(
     /// <summary>How many approvers must approve (k of N, 1 by default) and how long a request stays open.</summary>
     public ApprovalPolicy Approval { get; init; } = ApprovalPolicy.Default;
 
+    /// <summary>The escalation policy paged for this client's incidents (on a breach, and on declaration at the severities listed).</summary>
+    public string? EscalationPolicyId { get; init; }
+
+    public IReadOnlyList<string> PageOnDeclare { get; init; } = [];
+
     /// <summary>Only the client's designated approvers, signed in to the client's own tenant, decide.</summary>
     public bool MayDecide(string? aadObjectId, string? tenantId) =>
         IsApprover(aadObjectId) && string.Equals(tenantId, TenantId, StringComparison.OrdinalIgnoreCase);

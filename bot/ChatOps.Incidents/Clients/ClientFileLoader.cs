@@ -44,6 +44,8 @@ public static class ClientFileLoader
         {
             IncidentChannelId = reader.Text(node, "incidentChannel", path, required: false) is { Length: > 0 } channel ? channel : null,
             Approval = Approval(reader, node, path, Math.Max(1, approvers.Count)),
+            EscalationPolicyId = reader.Mapping(node, "oncall", path) is { } oncall ? reader.Text(oncall, "policy", $"{path}.oncall") : null,
+            PageOnDeclare = reader.Mapping(node, "oncall", path) is { } pages ? [.. reader.Texts(pages, "pageOnDeclare", $"{path}.oncall").Select(t => t.Value)] : [],
         };
     }
 

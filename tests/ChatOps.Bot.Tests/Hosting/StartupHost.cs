@@ -1,3 +1,5 @@
+using ChatOps.Bot.Approvals;
+using ChatOps.Bot.Pages;
 using ChatOps.Bot.Conversations;
 using ChatOps.Bot.Incidents;
 using ChatOps.Bot.Protocol;
@@ -28,6 +30,8 @@ internal static class StartupHost
         builder.Services.AddBotStorage(builder.Configuration);
         builder.Services.AddIncidents(builder.Configuration);
         builder.Services.AddConversations();
+        builder.Services.AddApprovals();
+        builder.Services.AddPages();
         builder.Services.AddRotations(builder.Configuration);
         builder.Services.AddJobs(builder.Configuration);
         await using var app = builder.Build();

@@ -1,0 +1,86 @@
+using ChatOps.Bot.Incidents;
+using ChatOps.Incidents.Clients;
+using ChatOps.Incidents.Deadlines;
+using ChatOps.Incidents.Incidents;
+using ChatOps.Incidents.Pages;
+using ChatOps.Incidents.Rotations;
+
+namespace ChatOps.Bot.Pages;
+
+/// <summary>
+/// Pages a client's escalation policy: its first step now, each next step after the previous step's wait unless
+/// someone acknowledges (a deadline per step, so a restart loses none and two instances page each step once).
+/// </summary>
+internal sealed class PolicyPager(IncidentWriter writer, IIncidentStore store, IClientDirectory clients, IRotationStore rotations, Pager pager,
+    IDeadlineScheduler scheduler, TimeProvider time, ILogger<PolicyPager> log)
+{
+    public const string Kind = "page-escalation";
+    private static readonly Person Bot = new("chatops-bot", "ChatOps");
+
+    public async Task<Page?> StartAsync(string incidentId, PageReason reason, string message, CancellationToken ct, string? policyId = null, Person? by = null)
+    {
+        if (await store.GetAsync(incidentId, ct) is not { } stored || await clients.FindAsync(stored.Incident.ClientId, ct) is not { } client)
+            return null;
+        if (await rotations.FindPolicyAsync(policyId ?? client.EscalationPolicyId ?? "", ct) is not { } policy)
+        {
+            log.LogWarning("No escalation policy to page for {IncidentId} ({Policy})", incidentId, policyId ?? client.EscalationPolicyId);
+            return null;
+        }
+        var now = time.GetUtcNow();
+        var steps = policy.Steps();
+        var targets = await TargetsAsync(policy, steps[0], now, ct);
+        string? pageId = null;
+        var saved = await writer.AppendAsync(incidentId, i =>
+        {
+            var (page, events) = i.SendPage(reason, message, policy.Id, steps.Count, targets, by ?? Bot, now);
+            pageId = page.Id;
+            return events;
+        }, ct);
+        if (saved?.Incident.FindPage(pageId!) is not { } sent)
+            return null;
+        await pager.DeliverAsync(saved.Incident, sent, client, ct);
+        await ScheduleNextAsync(incidentId, sent, steps, now, ct);
+        return sent;
+    }
+
+    /// <summary>Step <paramref name="step"/> fell due: page it unless the page was acknowledged (or already escalated).</summary>
+    public async Task EscalateAsync(string incidentId, string pageId, int step, CancellationToken ct)
+    {
+        if (await store.GetAsync(incidentId, ct) is not { } stored || stored.Incident.FindPage(pageId) is not { IsOpen: true, PolicyId: { } policyId } ||
+            await clients.FindAsync(stored.Incident.ClientId, ct) is not { } client || await rotations.FindPolicyAsync(policyId, ct) is not { } policy)
+        {
+            return;
+        }
+        var now = time.GetUtcNow();
+        var steps = policy.Steps();
+        var targets = await TargetsAsync(policy, steps[step - 1], now, ct);
+        var saved = await writer.AppendAsync(incidentId, i => i.EscalatePage(pageId, step, targets, Bot, now), ct);
+        if (saved?.Incident.FindPage(pageId) is not { } page || page.Level != step)
+            return;
+        await pager.DeliverAsync(saved.Incident, page, client, ct);
+        await ScheduleNextAsync(incidentId, page, steps, now, ct);
+    }
+
+    private async Task ScheduleNextAsync(string incidentId, Page page, IReadOnlyList<EscalationStep> steps, DateTimeOffset now, CancellationToken ct)
+    {
+        if (page.Level >= steps.Count)
+            return;
+        var due = now + (steps[page.Level].After - steps[page.Level - 1].After);
+        await scheduler.ScheduleAsync(new DeadlineJob(Kind, incidentId, page.Id, $"step:{page.Level + 1}"), due, ct);
+    }
+
+    private async Task<IReadOnlyList<Person>> TargetsAsync(EscalationPolicy policy, EscalationStep step, DateTimeOffset now, CancellationToken ct)
+    {
+        var all = (await rotations.ListAsync(ct)).ToDictionary(r => r.Id, StringComparer.Ordinal);
+        return policy.Resolve(step.Level, now, id => all.GetValueOrDefault(id)).Person is { } person ? [person] : [];
+    }
+}
+
+/// <summary>A page's next escalation step fell due.</summary>
+internal sealed class PageEscalationHandler(PolicyPager pager) : IDeadlineHandler
+{
+    public string Kind => PolicyPager.Kind;
+
+    public Task HandleAsync(DeadlineJob job, TimeSpan lateBy, CancellationToken ct) =>
+        pager.EscalateAsync(job.IncidentId, job.TargetId, int.Parse(job.Occurrence["step:".Length..], System.Globalization.CultureInfo.InvariantCulture), ct);
+}

@@ -1,0 +1,63 @@
+using System.Globalization;
+using ChatOps.Bot.Incidents;
+using ChatOps.Bot.Pages;
+using ChatOps.Incidents.Deadlines;
+using ChatOps.Incidents.Incidents;
+using ChatOps.Incidents.Pages;
+using ChatOps.Incidents.Sla;
+
+namespace ChatOps.Bot.Sla;
+
+/// <summary>The deadlines of the contract clocks: one per threshold of a running clock, named by when it falls due.</summary>
+internal static class SlaDeadline
+{
+    public const string Kind = "sla-threshold";
+
+    /// <summary>A pause moves a due time; the occurrence names the due time, so the moved one is a new occurrence.</summary>
+    public static PendingDeadline For(SlaThreshold t) =>
+        new(new DeadlineJob(Kind, t.IncidentId, t.ClockId, string.Create(CultureInfo.InvariantCulture, $"{t.Percent}%@{t.DueAt.UtcTicks}")), t.DueAt);
+
+    public static int Percent(DeadlineJob job) => int.Parse(job.Occurrence[..job.Occurrence.IndexOf('%', StringComparison.Ordinal)], CultureInfo.InvariantCulture);
+
+    public static IEnumerable<PendingDeadline> Pending(Incident incident, SlaCatalog sla) =>
+        sla.Policy(incident.SlaPolicyId) is { } policy ? incident.PendingThresholds(policy.Warnings, sla.Calendar).Select(For) : [];
+}
+
+/// <summary>A threshold fell due: announce it (once); a breach pages the client's on-call escalation policy.</summary>
+internal sealed class SlaThresholdHandler(SlaReminders reminders, IIncidentStore store, SlaCatalog sla, PolicyPager pager, IDeadlineScheduler scheduler) : IDeadlineHandler
+{
+    public string Kind => SlaDeadline.Kind;
+
+    public async Task HandleAsync(DeadlineJob job, TimeSpan lateBy, CancellationToken ct)
+    {
+        var percent = SlaDeadline.Percent(job);
+        var outcome = await reminders.FireAsync(job.IncidentId, job.TargetId, percent, ct);
+        if (outcome.DueAgainAt is { } again)
+            await scheduler.ScheduleAsync(SlaDeadline.For(new SlaThreshold(job.IncidentId, job.TargetId, percent, again)).Job, again, ct);
+        if (outcome.Announced && percent >= 100)
+            await pager.StartAsync(job.IncidentId, PageReason.Breach, CardlessText.Breach(job.TargetId), ct);
+        if (outcome.Announced && await store.GetAsync(job.IncidentId, ct) is { } stored)
+        {
+            foreach (var next in SlaDeadline.Pending(stored.Incident, sla))
+                await scheduler.ScheduleAsync(next.Job, next.DueAt, ct);
+        }
+    }
+}
+
+/// <summary>At start: every threshold of every running clock of every open incident, for the schedule to be rebuilt.</summary>
+internal sealed class SlaDeadlineSource(IIncidentStore store, SlaCatalog sla) : IDeadlineSource
+{
+    public async Task<IReadOnlyList<PendingDeadline>> ListPendingAsync(CancellationToken ct)
+    {
+        var pending = new List<PendingDeadline>();
+        await foreach (var incident in store.ListOpenAsync(ct))
+            pending.AddRange(SlaDeadline.Pending(incident, sla));
+        return pending;
+    }
+}
+
+/// <summary>The page message of a breach, kept in the record in both languages.</summary>
+internal static class CardlessText
+{
+    public static string Breach(string clockId) => $"SLA breached: {clockId} / 已超出合同时限：{clockId}";
+}
