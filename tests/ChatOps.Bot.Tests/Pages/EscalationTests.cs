@@ -1,0 +1,50 @@
+using ChatOps.Bot.Pages;
+using ChatOps.Bot.Sla;
+using ChatOps.Bot.Tests.Approvals;
+using ChatOps.Bot.Tests.Sla;
+using ChatOps.Incidents.Deadlines;
+using ChatOps.Incidents.Pages;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ChatOps.Bot.Tests.Pages;
+
+/// <summary>The contoso client pages the security-incident policy (rotations.Development.yaml): primary, then secondary, then Megan.</summary>
+public sealed class EscalationTests(FakeClockBot bot) : IClassFixture<FakeClockBot>
+{
+    private readonly ApprovalHost _incidents = new(bot.Host);
+
+    [Fact]
+    public async Task Nobody_acknowledges_so_the_next_level_is_paged_and_an_ack_stops_it()
+    {
+        var (id, _) = await _incidents.OpenAsync("Escalate me");
+        await using var scope = bot.Host.Services.CreateAsyncScope();
+        var pager = scope.ServiceProvider.GetRequiredService<PolicyPager>();
+
+        var page = (await pager.StartAsync(id, PageReason.Manual, "Web server beaconing", default))!;
+        bot.Time.Advance(TimeSpan.FromMinutes(15));
+        await pager.EscalateAsync(id, page.Id, 2, default);
+        await pager.EscalateAsync(id, page.Id, 2, default);
+        await _incidents.InvokeAsync(ApprovalHost.Megan, new System.Text.Json.Nodes.JsonObject { ["verb"] = "page.ack", ["incidentId"] = id, ["pageId"] = page.Id });
+        bot.Time.Advance(TimeSpan.FromMinutes(15));
+        await pager.EscalateAsync(id, page.Id, 3, default);
+
+        var stored = (await _incidents.Store.GetAsync(id, default))!.Incident.FindPage(page.Id)!;
+        Assert.Equal([1, 2], stored.Rounds.Select(r => r.Level));
+        Assert.Equal("Megan Bowen", stored.AckedBy!.Name);
+        var types = (await _incidents.Store.ReadTimelineAsync(id, default)).Select(e => e.Type).Where(t => t.StartsWith("page.", StringComparison.Ordinal));
+        Assert.Equal(["page.sent", "page.escalated", "page.acked"], types);
+    }
+
+    [Fact]
+    public async Task After_a_restart_the_schedule_is_rebuilt_from_the_open_incidents_clocks()
+    {
+        var (id, _) = await _incidents.OpenAsync("Restarted midway");
+        var source = bot.Host.Services.GetServices<IDeadlineSource>().OfType<SlaDeadlineSource>().Single();
+
+        var pending = await source.ListPendingAsync(default);
+
+        var mine = pending.Where(p => p.Job.IncidentId == id).ToList();
+        Assert.Contains(mine, p => p.Job.Kind == SlaDeadline.Kind && p.Job.TargetId == "acknowledge" && p.Job.Occurrence.StartsWith("50%@", StringComparison.Ordinal));
+        Assert.Contains(mine, p => p.Job.TargetId == "respond" && p.Job.Occurrence.StartsWith("100%@", StringComparison.Ordinal));
+    }
+}
