@@ -13,11 +13,20 @@ using ChatOps.Incidents.Pages;
 namespace ChatOps.Bot.Pages;
 
 /// <summary><c>page @someone &lt;message&gt;</c>: pages one person now (1:1 with an alert, the channel, the activity feed).</summary>
-internal sealed class PageCommand(IncidentWriter writer, IConnectorClient connector, Pager pager, TimeProvider time) : IIncidentCommand
+internal sealed class PageCommand(IncidentWriter writer, IConnectorClient connector, Pager pager, PolicyPager policies, TimeProvider time) : IIncidentCommand
 {
     public async Task RunAsync(Turn turn, IncidentContext context, string arguments, CancellationToken ct)
     {
         var mention = Mentions.First(turn);
+        var words = arguments.Split(' ', 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (mention is null && words.Length == 2)
+        {
+            // page <escalation policy> <message>: its first level now, the next ones while nobody acknowledges.
+            var sent = await policies.StartAsync(context.Incident.Id, PageReason.Manual, words[1], ct, policyId: words[0], by: turn.Sender);
+            await turn.SendTextAsync(sent is null ? CardText.Get("Page.Usage", turn.Language)
+                : CardText.Format("Page.Sent", turn.Language, sent.Id, string.Join(", ", sent.Rounds[0].Targets.Select(p => p.Name))), ct);
+            return;
+        }
         var message = mention is null ? "" : arguments.Replace(mention.Text, "", StringComparison.Ordinal).Trim();
         if (mention is null || message.Length == 0 || context.Client is not { } client)
         {

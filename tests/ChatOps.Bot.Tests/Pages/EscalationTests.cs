@@ -48,3 +48,25 @@ public sealed class EscalationTests(FakeClockBot bot) : IClassFixture<FakeClockB
         Assert.Contains(mine, p => p.Job.TargetId == "respond" && p.Job.Occurrence.StartsWith("100%@", StringComparison.Ordinal));
     }
 }
+
+public sealed class PolicyPageCommandTests(ChatOps.Bot.Tests.Hosting.BotHost host) : IClassFixture<ChatOps.Bot.Tests.Hosting.BotHost>
+{
+    private readonly ApprovalHost _incidents = new(host);
+
+    [Fact]
+    public async Task Page_with_a_policy_pages_its_first_level_and_two_acks_at_once_end_it_once()
+    {
+        var (id, thread) = await _incidents.OpenAsync("Page the policy");
+        var command = _incidents.InThread(thread, "page security-incident Database exfiltration suspected", ApprovalHost.Alex);
+
+        await host.PostAsync(command);
+
+        var answer = await host.Connector.WaitForAsync(r => r.Body.Contains((string)command["id"]!, StringComparison.Ordinal));
+        Assert.Contains("PG-01", answer.Body, StringComparison.Ordinal);
+        var ack = new System.Text.Json.Nodes.JsonObject { ["verb"] = "page.ack", ["incidentId"] = id, ["pageId"] = "PG-01" };
+        await Task.WhenAll(_incidents.InvokeAsync(ApprovalHost.Megan, ack), _incidents.InvokeAsync(ApprovalHost.Adele, (System.Text.Json.Nodes.JsonObject)ack.DeepClone()));
+        var timeline = await _incidents.Store.ReadTimelineAsync(id, default);
+        Assert.Single(timeline, e => e.Type == "page.acked");
+        Assert.Equal("security-incident", (string?)timeline.Single(e => e.Type == "page.sent").Data["policy"]);
+    }
+}
