@@ -82,14 +82,14 @@ public static partial class SlaFileLoader
         }
     }
 
-    /// <summary>"90m", "4h", "5d", "1d12h".</summary>
+    /// <summary>"90m", "4h", "5d", "1d12h" (and "30s", for tests and drills).</summary>
     public static TimeSpan? Duration(string text)
     {
         var match = DurationPattern().Match(text.Trim());
         if (!match.Success || match.Length == 0)
             return null;
         int Part(int group) => match.Groups[group].Success ? int.Parse(match.Groups[group].Value, CultureInfo.InvariantCulture) : 0;
-        var duration = new TimeSpan(Part(1), Part(2), Part(3), 0);
+        var duration = new TimeSpan(Part(1), Part(2), Part(3), Part(4));
         return duration > TimeSpan.Zero ? duration : null;
     }
 
@@ -106,7 +106,7 @@ public static partial class SlaFileLoader
     [GeneratedRegex(@"^(\d{2}:\d{2})-(\d{2}:\d{2})$")]
     private static partial Regex HoursPattern();
 
-    [GeneratedRegex(@"^(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?$")]
+    [GeneratedRegex(@"^(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$")]
     private static partial Regex DurationPattern();
 }
 
