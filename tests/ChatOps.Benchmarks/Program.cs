@@ -1,3 +1,4 @@
+using ChatOps.Benchmarks.Deadlines;
 using ChatOps.Benchmarks.Incidents;
 using ChatOps.Benchmarks.Load;
 using ChatOps.Benchmarks.Micro;
@@ -15,6 +16,7 @@ internal static class BenchmarkProgram
         ["load", .. var rest] => await LoadCommand.RunAsync(rest),
         ["micro", .. var rest] => MicroCommand.Run(rest),
         ["incidents", .. var rest] => await IncidentsCommand.RunAsync(rest),
+        ["deadlines", .. var rest] => await DeadlinesCommand.RunAsync(rest),
         _ => Usage(),
     };
 
@@ -26,6 +28,7 @@ internal static class BenchmarkProgram
                    dotnet run -c Release --project tests/ChatOps.Benchmarks -- micro [BenchmarkDotNet arguments, e.g. --filter *]
                    dotnet run -c Release --project tests/ChatOps.Benchmarks -- incidents [--duration 10] [--warmup 1] [--connections 4,10] [--incidents 1000] [--events 100]
                        [--soak-minutes 10] [--parts declare,click,soak] [--results PATH]
+                   dotnet run -c Release --project tests/ChatOps.Benchmarks -- deadlines [--incidents 5000]   (PostgreSQL too when CHATOPS_TEST_POSTGRES is set)
             """);
         return 2;
     }

@@ -19,8 +19,11 @@ internal static class SlaDeadline
 
     public static int Percent(DeadlineJob job) => int.Parse(job.Occurrence[..job.Occurrence.IndexOf('%', StringComparison.Ordinal)], CultureInfo.InvariantCulture);
 
+    /// <summary>Each running clock's next threshold only: announcing it schedules the one after.</summary>
     public static IEnumerable<PendingDeadline> Pending(Incident incident, SlaCatalog sla) =>
-        sla.Policy(incident.SlaPolicyId) is { } policy ? incident.PendingThresholds(policy.Warnings, sla.Calendar).Select(For) : [];
+        sla.Policy(incident.SlaPolicyId) is { } policy
+            ? incident.PendingThresholds(policy.Warnings, sla.Calendar).GroupBy(t => t.ClockId).Select(g => For(g.MinBy(t => t.Percent)!))
+            : [];
 }
 
 /// <summary>A threshold fell due: announce it (once); a breach pages the client's on-call escalation policy.</summary>

@@ -12,6 +12,7 @@ internal sealed partial class DeadlineReconciler(
     IEnumerable<IDeadlineSource> sources, IDeadlineScheduler scheduler, TimeProvider time, ILogger<DeadlineReconciler> log) : BackgroundService
 {
     private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromMinutes(1);
+    private const int Parallelism = 8;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -30,8 +31,9 @@ internal sealed partial class DeadlineReconciler(
                 var pending = await source.ListPendingAsync(ct);
                 var now = time.GetUtcNow();
                 // Scheduling one twice (a retry after a partial pass, another instance reconciling too) is harmless.
-                foreach (var deadline in pending)
-                    await scheduler.ScheduleAsync(deadline.Job, deadline.DueAt, ct);
+                // Each schedule is a round trip to the queue's database: several at once keep a restart short.
+                await Parallel.ForEachAsync(pending, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = ct },
+                    async (deadline, token) => await scheduler.ScheduleAsync(deadline.Job, deadline.DueAt, token));
                 LogReconciled(pending.Count, pending.Count(d => d.DueAt <= now), source.GetType().Name);
                 return;
             }

@@ -45,7 +45,8 @@ public sealed class EscalationTests(FakeClockBot bot) : IClassFixture<FakeClockB
 
         var mine = pending.Where(p => p.Job.IncidentId == id).ToList();
         Assert.Contains(mine, p => p.Job.Kind == SlaDeadline.Kind && p.Job.TargetId == "acknowledge" && p.Job.Occurrence.StartsWith("50%@", StringComparison.Ordinal));
-        Assert.Contains(mine, p => p.Job.TargetId == "respond" && p.Job.Occurrence.StartsWith("100%@", StringComparison.Ordinal));
+        Assert.Contains(mine, p => p.Job.TargetId == "respond" && p.Job.Occurrence.StartsWith("50%@", StringComparison.Ordinal));
+        Assert.Equal(2, mine.Count); // each running clock's next threshold only; announcing it schedules the one after
     }
 }
 
