@@ -39,7 +39,7 @@ internal static class DeadlinesCommand
             await using var server = Server(rig, prefix, connection is null ? null : (connection, schema), fired);
             var (scheduled, seconds) = await ReconciledAsync(server, started);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}: reconciled {scheduled} next thresholds of {incidents * 2} clocks in {seconds:0.00} s after start"));
-            var lateness = await LatenessAsync(server, fired, 300);
+            var lateness = await LatenessAsync(server, fired, 300, name);
             if (lateness.Length == 0)
             {
                 Console.WriteLine($"{name}: none of 300 deadlines fired within 3 minutes");
@@ -97,12 +97,12 @@ internal static class DeadlinesCommand
         return (monitoring.ScheduledCount(), Stopwatch.GetElapsedTime(started).TotalSeconds);
     }
 
-    private static async Task<TimeSpan[]> LatenessAsync(BotServer server, ConcurrentBag<TimeSpan> fired, int count)
+    private static async Task<TimeSpan[]> LatenessAsync(BotServer server, ConcurrentBag<TimeSpan> fired, int count, string pass)
     {
         var scheduler = server.Services.GetRequiredService<IDeadlineScheduler>();
         var now = TimeProvider.System.GetUtcNow();
         for (var i = 0; i < count; i++)
-            await scheduler.ScheduleAsync(new DeadlineJob(Recorder.Kind, "INC-BENCH", "late", i.ToString(CultureInfo.InvariantCulture)), now.AddSeconds(2 + (i * 10.0 / count)), default);
+            await scheduler.ScheduleAsync(new DeadlineJob(Recorder.Kind, "INC-BENCH", "late-" + pass, i.ToString(CultureInfo.InvariantCulture)), now.AddSeconds(2 + (i * 10.0 / count)), default);
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
         while (fired.Count < count && !timeout.IsCancellationRequested)
             await Task.Delay(100);
