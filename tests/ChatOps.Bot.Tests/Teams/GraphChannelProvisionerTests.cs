@@ -91,3 +91,20 @@ public sealed class GraphChannelProvisionerTests(GraphHost fixture) : IClassFixt
         Assert.Equal(before, fixture.Graph.Channels.Count);
     }
 }
+
+public sealed class ActivityFeedTests(GraphHost fixture) : IClassFixture<GraphHost>
+{
+    [Fact]
+    public async Task A_page_notifies_the_persons_activity_feed_through_graph_except_where_there_is_no_graph()
+    {
+        var fabrikam = new Client("fabrikam", "Fabrikam", "tenant-f", "team-f", "en", "Europe/London", "emergency-response", null, [new Person("aad-a", "Ann Approver")], []);
+        var playground = fabrikam with { Id = "contoso", IncidentChannelId = "team-id" };
+        await using var scope = fixture.Host.Services.CreateAsyncScope();
+        var feed = scope.ServiceProvider.GetRequiredService<IActivityFeed>();
+
+        await feed.NotifyAsync(fabrikam, new Person("aad-lee", "Lee Gu"), "📟 INC-2026-0001 · page PG-01", default);
+        await feed.NotifyAsync(playground, new Person("aad-lee", "Lee Gu"), "not sent", default);
+
+        Assert.Equal(("aad-lee", "📟 INC-2026-0001 · page PG-01"), Assert.Single(fixture.Graph.Notifications));
+    }
+}
