@@ -19,6 +19,9 @@ internal interface IActivityFeed
 /// </summary>
 internal sealed class GraphActivityFeed(HttpClient http, IOptions<GraphOptions> options, GraphTokens tokens) : IActivityFeed
 {
+    /// <summary>Declared in the app manifest's <c>activities.activityTypes</c>: Graph refuses types the app does not declare.</summary>
+    public const string ActivityType = "pageReceived";
+
     public async Task NotifyAsync(Client client, Person person, string text, CancellationToken ct)
     {
         if (client.IncidentChannelId is not null)
@@ -28,7 +31,7 @@ internal sealed class GraphActivityFeed(HttpClient http, IOptions<GraphOptions> 
             Content = JsonContent.Create(new
             {
                 topic = new { source = "text", value = text, webUrl = "https://teams.microsoft.com" },
-                activityType = "pageReceived",
+                activityType = ActivityType,
                 previewText = new { content = text },
             }),
         };

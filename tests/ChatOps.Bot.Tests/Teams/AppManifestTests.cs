@@ -165,6 +165,14 @@ public sealed class AppManifestTests
                 list["scopes"]!.AsArray().Select(s => (string)s!).ToList())));
 
     /// <summary>The commands as the bot registers them, general and incident-channel ones.</summary>
+    [Fact]
+    public void The_activity_type_of_a_page_notification_is_declared_for_graph()
+    {
+        var types = TeamsAppPackage.Manifest()["activities"]!["activityTypes"]!.AsArray().Select(t => (string?)t!["type"]);
+
+        Assert.Contains(ChatOps.Bot.Teams.GraphActivityFeed.ActivityType, types);
+    }
+
     private static IEnumerable<(string Name, IReadOnlyList<string> Aliases)> Registered()
     {
         var services = new ServiceCollection().AddConversations().AddApprovals().AddPages();
