@@ -31,6 +31,13 @@ public sealed class JobsOptions : IValidatableObject
     [Range(1, 100, ErrorMessage = Section + ":WorkerCount must be between 1 and 100.")]
     public int WorkerCount { get; set; } = 5;
 
+    /// <summary>
+    /// How far ahead the reconciler schedules: at start, and again every third of it, the deadlines due within it.
+    /// The store holds the rest, so a restart schedules only what falls due soon.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:03:00", "7.00:00:00", ErrorMessage = Section + ":ReconcileHorizon must be between 3 minutes and 7 days.")]
+    public TimeSpan ReconcileHorizon { get; set; } = TimeSpan.FromMinutes(30);
+
     /// <summary>The key that opens the dashboard outside Development (header X-Api-Key or Authorization: Bearer); unset keeps it closed.</summary>
     public string? DashboardApiKey { get; set; }
 

@@ -1,16 +1,24 @@
 using ChatOps.Incidents.Deadlines;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace ChatOps.Jobs.Deadlines;
 
 /// <summary>
-/// At start: schedules every pending deadline the registered sources know (the store is the source of truth,
-/// Hangfire only executes), those already due at once. Retries a source while its store is unreachable.
+/// At start, and then every third of the horizon: schedules the pending deadlines the registered sources know that fall
+/// due within <see cref="JobsOptions.ReconcileHorizon"/> (the store is the source of truth, Hangfire only executes),
+/// those already due at once. Retries a source while its store is unreachable.
 /// </summary>
 internal sealed partial class DeadlineReconciler(
-    IEnumerable<IDeadlineSource> sources, IDeadlineScheduler scheduler, TimeProvider time, ILogger<DeadlineReconciler> log) : BackgroundService
+    IEnumerable<IDeadlineSource> sources, IDeadlineScheduler scheduler, TimeProvider time, IOptions<JobsOptions> options, ILogger<DeadlineReconciler> log)
+    : BackgroundService
 {
+    /// <summary>Sweeps completed so far (each one over every source).</summary>
+    public int Sweeps => _sweeps;
+
+    private int _sweeps;
+
     private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromMinutes(1);
     private const int Parallelism = 8;
 
@@ -18,17 +26,32 @@ internal sealed partial class DeadlineReconciler(
     {
         // Hangfire's client blocks on its storage: off the host's start, which would wait for every deadline.
         await Task.Yield();
-        foreach (var source in sources)
-            await ReconcileAsync(source, stoppingToken);
+        var horizon = options.Value.ReconcileHorizon;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            // The next sweep comes a third of the horizon later, so nothing due within the horizon is ever left out.
+            var until = time.GetUtcNow() + horizon;
+            foreach (var source in sources)
+                await ReconcileAsync(source, until, stoppingToken);
+            Interlocked.Increment(ref _sweeps);
+            try
+            {
+                await Task.Delay(horizon / 3, time, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
     }
 
-    private async Task ReconcileAsync(IDeadlineSource source, CancellationToken ct)
+    private async Task ReconcileAsync(IDeadlineSource source, DateTimeOffset until, CancellationToken ct)
     {
         for (var delay = TimeSpan.FromSeconds(1); ; delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxRetryDelay.Ticks)))
         {
             try
             {
-                var pending = await source.ListPendingAsync(ct);
+                var pending = (await source.ListPendingAsync(ct)).Where(d => d.DueAt <= until).ToList();
                 var now = time.GetUtcNow();
                 // Scheduling one twice (a retry after a partial pass, another instance reconciling too) is harmless.
                 // Each schedule is a round trip to the queue's database: several at once keep a restart short.

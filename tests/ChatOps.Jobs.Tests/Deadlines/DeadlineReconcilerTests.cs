@@ -17,10 +17,10 @@ public sealed class DeadlineReconcilerTests
         var now = _time.GetUtcNow();
         PendingDeadline[] clocks = [new(new("sla-reminder", "INC-2026-0001", "ack", "50%"), now.AddMinutes(10)), new(new("sla-reminder", "INC-2026-0002", "containment", "100%"), now.AddHours(-1))];
         PendingDeadline[] pages = [new(new("page-escalation", "INC-2026-0001", "page-1", "level-2"), now.AddMinutes(5))];
-        using var reconciler = new DeadlineReconciler([new Source(clocks), new Source(pages)], _scheduler, _time, NullLogger<DeadlineReconciler>.Instance);
+        using var reconciler = Reconciler(new Source(clocks), new Source(pages));
 
         await reconciler.StartAsync(CancellationToken.None);
-        await reconciler.ExecuteTask!;
+        await SweptAsync(reconciler, 1);
 
         // Several are scheduled at once (each is a round trip to the queue's database): any order.
         Assert.Equal(new HashSet<PendingDeadline>([.. clocks, .. pages]), _scheduler.Scheduled.ToHashSet());
@@ -32,20 +32,54 @@ public sealed class DeadlineReconcilerTests
     {
         var deadline = new PendingDeadline(new("sla-reminder", "INC-2026-0003", "ack", "75%"), _time.GetUtcNow());
         var source = new Source([deadline]) { FailuresLeft = 2 };
-        using var reconciler = new DeadlineReconciler([source], _scheduler, _time, NullLogger<DeadlineReconciler>.Instance);
+        using var reconciler = Reconciler(source);
 
         await reconciler.StartAsync(CancellationToken.None);
         Assert.Empty(_scheduler.Scheduled);
         // Its retries wait on the fake clock: move it on until the third call answers.
-        for (var i = 0; i < 500 && !reconciler.ExecuteTask!.IsCompleted; i++)
+        for (var i = 0; i < 500 && reconciler.Sweeps == 0; i++)
         {
             _time.Advance(TimeSpan.FromSeconds(1));
             await Task.Delay(10);
         }
-        await reconciler.ExecuteTask!.WaitAsync(TimeSpan.FromSeconds(1));
+        await reconciler.StopAsync(CancellationToken.None);
 
         Assert.Equal([deadline], _scheduler.Scheduled);
         Assert.Equal(3, source.Calls);
+    }
+
+    [Fact]
+    public async Task A_deadline_beyond_the_horizon_is_left_in_the_store_until_a_later_sweep_brings_it_within()
+    {
+        var now = _time.GetUtcNow();
+        var soon = new PendingDeadline(new("sla-reminder", "INC-2026-0004", "ack", "50%"), now.AddMinutes(20));
+        var later = new PendingDeadline(new("sla-reminder", "INC-2026-0004", "respond", "50%"), now.AddHours(2));
+        using var reconciler = Reconciler(new Source([soon, later]));
+
+        await reconciler.StartAsync(CancellationToken.None);
+        await SweptAsync(reconciler, 1);
+        Assert.Equal([soon], _scheduler.Scheduled);
+
+        // Sweeps every 10 minutes (a third of the 30-minute horizon): after 1 h 40 min the later one is within.
+        for (var i = 0; i < 10 && !_scheduler.Scheduled.Contains(later); i++)
+        {
+            _time.Advance(TimeSpan.FromMinutes(10));
+            await SweptAsync(reconciler, i + 2);
+        }
+        await reconciler.StopAsync(CancellationToken.None);
+
+        Assert.Contains(later, _scheduler.Scheduled);
+        Assert.True(reconciler.Sweeps >= 9, $"{reconciler.Sweeps} sweeps");
+    }
+
+    private DeadlineReconciler Reconciler(params IDeadlineSource[] sources) =>
+        new(sources, _scheduler, _time, Microsoft.Extensions.Options.Options.Create(new JobsOptions()), NullLogger<DeadlineReconciler>.Instance);
+
+    private static async Task SweptAsync(DeadlineReconciler reconciler, int sweeps)
+    {
+        for (var i = 0; i < 200 && reconciler.Sweeps < sweeps; i++)
+            await Task.Delay(10);
+        Assert.True(reconciler.Sweeps >= sweeps, $"only {reconciler.Sweeps} of {sweeps} sweeps");
     }
 
     private sealed class Source(IReadOnlyList<PendingDeadline> pending) : IDeadlineSource
