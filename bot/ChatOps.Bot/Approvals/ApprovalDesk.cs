@@ -17,10 +17,8 @@ namespace ChatOps.Bot.Approvals;
 /// and the request card posted to (and kept current in) the incident channel for everyone.
 /// </summary>
 internal sealed class ApprovalDesk(
-    IIncidentStore store, IClientDirectory clients, PlaybookCatalog playbooks, IConnectorClient connector, CardUpdates updates, ILogger<ApprovalDesk> log)
+    IIncidentStore store, IncidentWriter writer, IClientDirectory clients, PlaybookCatalog playbooks, IConnectorClient connector, CardUpdates updates, ILogger<ApprovalDesk> log)
 {
-    private const int Attempts = 5;
-
     /// <summary>The bot itself, as the actor of events nobody caused (a request expiring).</summary>
     public static readonly Person System = new("chatops-bot", "ChatOps");
 
@@ -34,23 +32,15 @@ internal sealed class ApprovalDesk(
 
     /// <summary>
     /// Applies <paramref name="change"/> to the freshest state and stores it with its events, reapplying when another
-    /// change won the race. The change returns its events (empty: nothing to store) or throws a rule.
+    /// change won the race (the playbook and client, which a race does not change, are loaded once).
+    /// The change returns its events (empty: nothing to store) or throws a rule.
     /// </summary>
     public async Task<ApprovalScene?> ChangeAsync(string incidentId, Func<ApprovalScene, IReadOnlyList<TimelineEvent>> change, CancellationToken ct)
     {
-        for (var attempt = 1; ; attempt++)
-        {
-            if (await LoadAsync(incidentId, ct) is not { } scene)
-                return null;
-            var events = change(scene);
-            try
-            {
-                return events.Count == 0 ? scene : scene with { Stored = await store.SaveAsync(scene.Stored, events, ct) };
-            }
-            catch (ConcurrencyException) when (attempt < Attempts)
-            {
-            }
-        }
+        if (await LoadAsync(incidentId, ct) is not { } scene)
+            return null;
+        var saved = await writer.AppendAsync(incidentId, (StoredIncident fresh) => change(scene with { Stored = fresh }), ct);
+        return saved is null ? null : scene with { Stored = saved };
     }
 
     /// <summary>Posts a new request's card in the incident channel, mentioning the approvers, and remembers where it is.</summary>

@@ -7,6 +7,7 @@ using ChatOps.Cards.Sla;
 using ChatOps.Incidents.Clients;
 using ChatOps.Incidents.Incidents;
 using ChatOps.Incidents.Sla;
+using ChatOps.Incidents.Timeline;
 
 namespace ChatOps.Bot.Sla;
 
@@ -16,35 +17,29 @@ namespace ChatOps.Bot.Sla;
 /// Early (a job may run a second early) or moved by a pause: nothing now, and the new due time to re-schedule.
 /// </summary>
 internal sealed class SlaReminders(
-    IIncidentStore store, SlaCatalog sla, IClientDirectory clients, IConnectorClient connector, CardUpdates updates, PlaybookCatalog playbooks,
+    IncidentWriter writer, SlaCatalog sla, IClientDirectory clients, IConnectorClient connector, CardUpdates updates, PlaybookCatalog playbooks,
     TimeProvider time, ILogger<SlaReminders> log)
 {
-    private const int Attempts = 5;
     private static readonly Person Bot = new("chatops-bot", "ChatOps");
 
     public async Task<SlaOutcome> FireAsync(string incidentId, string clockId, int percent, CancellationToken ct)
     {
-        for (var attempt = 1; ; attempt++)
+        var now = time.GetUtcNow();
+        TimelineEvent? recorded = null;
+        var saved = await writer.AppendAsync(incidentId, incident =>
         {
-            if (await store.GetAsync(incidentId, ct) is not { } stored || stored.Incident.FindClock(clockId) is not { } clock)
-                return SlaOutcome.Nothing;
-            var incident = stored.Incident;
-            var calendar = sla.Calendar(clock.CalendarId);
-            var now = time.GetUtcNow();
-            var events = incident.RecordSlaThreshold(clockId, percent, calendar, Bot, now);
-            if (events.Count == 0)
-                return clock.Fired.Contains(percent) ? SlaOutcome.Nothing : new SlaOutcome(false, clock.DueAt(percent, calendar), TimeSpan.Zero);
-            try
-            {
-                var saved = await store.SaveAsync(stored, events, ct);
-                var lateBy = TimeSpan.Parse((string)events[0].Data["lateBy"]!, System.Globalization.CultureInfo.InvariantCulture);
-                await AnnounceAsync(saved.Incident, clockId, percent, lateBy, now, ct);
-                return new SlaOutcome(true, null, lateBy);
-            }
-            catch (ConcurrencyException) when (attempt < Attempts)
-            {
-            }
-        }
+            now = time.GetUtcNow();
+            var events = incident.FindClock(clockId) is { } clock ? incident.RecordSlaThreshold(clockId, percent, sla.Calendar(clock.CalendarId), Bot, now) : [];
+            recorded = events.FirstOrDefault();
+            return events;
+        }, ct);
+        if (saved?.Incident.FindClock(clockId) is not { } stored)
+            return SlaOutcome.Nothing;
+        if (recorded is null)
+            return stored.Fired.Contains(percent) ? SlaOutcome.Nothing : new SlaOutcome(false, stored.DueAt(percent, sla.Calendar(stored.CalendarId)), TimeSpan.Zero);
+        var lateBy = TimeSpan.Parse((string)recorded.Data["lateBy"]!, System.Globalization.CultureInfo.InvariantCulture);
+        await AnnounceAsync(saved.Incident, clockId, percent, lateBy, now, ct);
+        return new SlaOutcome(true, null, lateBy);
     }
 
     private async Task AnnounceAsync(Incident incident, string clockId, int percent, TimeSpan lateBy, DateTimeOffset now, CancellationToken ct)
