@@ -7,12 +7,12 @@ namespace ChatOps.Bot.Sla;
 
 /// <summary>
 /// The incident store, scheduling the clock thresholds a change implies once it is stored: a clock started,
-/// resumed or moved. Scheduling one occurrence twice is harmless (it fires once), so it need not be exact.
+/// resumed or moved, or a warning announced (the clock's next threshold). Scheduling one occurrence twice is harmless (it fires once), so it need not be exact.
 /// </summary>
 internal sealed class SchedulingIncidentStore(IIncidentStore inner, SlaCatalog sla, IDeadlineScheduler scheduler, ILogger<SchedulingIncidentStore> log) : IIncidentStore
 {
     private static readonly HashSet<string> ClockEvents =
-        ["incident.declared", "phase.advanced", "approval.decided", "approval.expired", "approval.revised", "gate.overridden", "point.status"];
+        ["incident.declared", "phase.advanced", "approval.decided", "approval.expired", "approval.revised", "gate.overridden", "point.status", "sla.warning"];
 
     public Task<string> NextIdAsync(int year, CancellationToken ct) => inner.NextIdAsync(year, ct);
 

@@ -27,7 +27,7 @@ internal static class SlaDeadline
 }
 
 /// <summary>A threshold fell due: announce it (once); a breach pages the client's on-call escalation policy.</summary>
-internal sealed class SlaThresholdHandler(SlaReminders reminders, IIncidentStore store, SlaCatalog sla, PolicyPager pager, IDeadlineScheduler scheduler) : IDeadlineHandler
+internal sealed class SlaThresholdHandler(SlaReminders reminders, PolicyPager pager, IDeadlineScheduler scheduler) : IDeadlineHandler
 {
     public string Kind => SlaDeadline.Kind;
 
@@ -37,13 +37,9 @@ internal sealed class SlaThresholdHandler(SlaReminders reminders, IIncidentStore
         var outcome = await reminders.FireAsync(job.IncidentId, job.TargetId, percent, ct);
         if (outcome.DueAgainAt is { } again)
             await scheduler.ScheduleAsync(SlaDeadline.For(new SlaThreshold(job.IncidentId, job.TargetId, percent, again)).Job, again, ct);
+        // The next threshold was scheduled when this one was stored (SchedulingIncidentStore).
         if (outcome.Announced && percent >= 100)
             await pager.StartAsync(job.IncidentId, PageReason.Breach, CardlessText.Breach(job.TargetId), ct);
-        if (outcome.Announced && await store.GetAsync(job.IncidentId, ct) is { } stored)
-        {
-            foreach (var next in SlaDeadline.Pending(stored.Incident, sla))
-                await scheduler.ScheduleAsync(next.Job, next.DueAt, ct);
-        }
     }
 }
 
