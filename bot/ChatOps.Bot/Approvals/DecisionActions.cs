@@ -2,6 +2,7 @@ using ChatOps.Bot.Conversations;
 using ChatOps.Bot.Conversations.CardActions;
 using ChatOps.Cards.Adaptive;
 using ChatOps.Cards.Approvals;
+using ChatOps.Cards.Help;
 using ChatOps.Cards.Resources;
 using ChatOps.Incidents.Approvals;
 using ChatOps.Incidents.Incidents;
@@ -20,7 +21,7 @@ internal sealed class DecideApprovalAction(ApprovalDesk desk, TimeProvider time)
     {
         var language = turn.Language;
         if (!Enum.TryParse<DecisionKind>(verb.Decision, out var kind) || !Enum.IsDefined(kind))
-            return ApprovalNotes.Note(CardText.Get("Invoke.UnknownVerb", language), language);
+            return NoticeCard.Attention(CardText.Get("Invoke.UnknownVerb", language), language);
         var now = time.GetUtcNow();
         IncidentRuleException? refused = null;
         var scene = await desk.ChangeAsync(verb.IncidentId, s =>
@@ -42,11 +43,11 @@ internal sealed class DecideApprovalAction(ApprovalDesk desk, TimeProvider time)
             }
         }, ct);
         if (scene is null)
-            return ApprovalNotes.Note(CardText.Format("Incident.Unknown", language, verb.IncidentId), language);
+            return NoticeCard.Attention(CardText.Format("Incident.Unknown", language, verb.IncidentId), language);
         if (scene.Incident.IsClosed)
-            return ApprovalNotes.Note(CardText.Format("Rule.incident.closed", language, scene.Incident.Id), language);
+            return NoticeCard.Attention(CardText.Format("Rule.incident.closed", language, scene.Incident.Id), language);
         if (scene.Incident.FindApproval(verb.RequestId) is not { } request)
-            return ApprovalNotes.Note(CardText.Format("Rule.approval.unknown", language, verb.RequestId), language);
+            return NoticeCard.Attention(CardText.Format("Rule.approval.unknown", language, verb.RequestId), language);
         desk.ShowEveryone(scene, request, now);
         var approver = scene.Client.MayDecide(turn.Sender.AadObjectId, turn.TenantId) ? turn.Sender : null;
         return ApprovalCard.Build(scene.Incident, scene.Playbook, request, scene.Client, now, language, approver, request.Audience,
@@ -61,7 +62,7 @@ internal sealed class RefreshApprovalAction(ApprovalDesk desk, TimeProvider time
     {
         var language = turn.Language;
         if (await desk.LoadAsync(verb.IncidentId, ct) is not { } scene || scene.Incident.FindApproval(verb.RequestId) is not { } request)
-            return ApprovalNotes.Note(CardText.Format("Rule.approval.unknown", language, verb.RequestId), language);
+            return NoticeCard.Attention(CardText.Format("Rule.approval.unknown", language, verb.RequestId), language);
         var approver = scene.Client.MayDecide(turn.Sender.AadObjectId, turn.TenantId) ? turn.Sender : null;
         return ApprovalCard.Build(scene.Incident, scene.Playbook, request, scene.Client, time.GetUtcNow(), language, approver, request.Audience);
     }

@@ -2,6 +2,7 @@ using ChatOps.Bot.Conversations;
 using ChatOps.Bot.Conversations.CardActions;
 using ChatOps.Cards.Adaptive;
 using ChatOps.Cards.Approvals;
+using ChatOps.Cards.Help;
 using ChatOps.Cards.Resources;
 using ChatOps.Incidents.Approvals;
 using ChatOps.Incidents.Incidents;
@@ -19,7 +20,7 @@ internal sealed class SubmitProposalAction(ApprovalDesk desk, CardUpdates update
         var proposal = new Proposal(verb.Action ?? "", verb.Systems ?? "", verb.Risk ?? "", verb.Rollback ?? "", verb.Impact ?? "", verb.Window ?? "");
         var language = turn.Language;
         if (await desk.LoadAsync(verb.IncidentId, ct) is not { } seen)
-            return ApprovalNotes.Note(CardText.Format("Incident.Unknown", language, verb.IncidentId), language);
+            return NoticeCard.Attention(CardText.Format("Incident.Unknown", language, verb.IncidentId), language);
         AdaptiveCard Form(string field, string error) =>
             ApprovalFormCard.Build(seen.Incident, seen.Playbook, verb.PointId, verb.RequestId, proposal, language, new Dictionary<string, string> { [field] = error });
         if (!seen.IsResponder(turn.Sender))
@@ -44,7 +45,7 @@ internal sealed class SubmitProposalAction(ApprovalDesk desk, CardUpdates update
             return Form(field, CardText.Rule(e, language));
         }
         if (scene?.Incident.FindApproval(requestId!) is not { } saved)
-            return ApprovalNotes.Note(CardText.Format("Incident.Unknown", language, verb.IncidentId), language);
+            return NoticeCard.Attention(CardText.Format("Incident.Unknown", language, verb.IncidentId), language);
         if (verb.RequestId is null)
             await desk.PostAsync(scene, saved.Id, now, ct);
         else
@@ -54,10 +55,4 @@ internal sealed class SubmitProposalAction(ApprovalDesk desk, CardUpdates update
             updates.Enqueue(new Uri(turn.Activity.ServiceUrl!), turn.Activity.Conversation!.Id!, formId, CardMessages.Of(submitted));
         return submitted;
     }
-}
-
-internal static class ApprovalNotes
-{
-    public static AdaptiveCard Note(string text, System.Globalization.CultureInfo language) =>
-        new([new TextBlock(text) { Color = "Attention" }]) { Lang = language.TwoLetterISOLanguageName };
 }

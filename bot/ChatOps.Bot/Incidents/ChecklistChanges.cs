@@ -2,6 +2,7 @@ using ChatOps.Bot.Conversations;
 using ChatOps.Bot.Protocol.Connector;
 using ChatOps.Cards.Adaptive;
 using ChatOps.Cards.Checklists;
+using ChatOps.Cards.Help;
 using ChatOps.Cards.Resources;
 using ChatOps.Incidents.Clients;
 using ChatOps.Incidents.Incidents;
@@ -30,7 +31,7 @@ internal sealed class ChecklistChanges(IIncidentStore store, IClientDirectory cl
         {
             var stored = await store.GetAsync(incidentId, ct);
             if (stored is null)
-                return Note(CardText.Format("Incident.Unknown", language, incidentId), language);
+                return NoticeCard.Attention(CardText.Format("Incident.Unknown", language, incidentId), language);
             var incident = stored.Incident;
             var playbook = playbooks.Get(incident.PlaybookId);
             var client = await clients.FindAsync(incident.ClientId, ct);
@@ -87,6 +88,4 @@ internal sealed class ChecklistChanges(IIncidentStore store, IClientDirectory cl
         }
     }
 
-    private static AdaptiveCard Note(string text, System.Globalization.CultureInfo language) =>
-        new([new TextBlock(text) { Color = "Attention" }]) { Lang = language.TwoLetterISOLanguageName };
 }

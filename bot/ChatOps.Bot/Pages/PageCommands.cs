@@ -4,6 +4,7 @@ using ChatOps.Bot.Conversations.IncidentChannels;
 using ChatOps.Bot.Incidents;
 using ChatOps.Bot.Protocol.Connector;
 using ChatOps.Cards.Adaptive;
+using ChatOps.Cards.Help;
 using ChatOps.Cards.Pages;
 using ChatOps.Cards.Resources;
 using ChatOps.Incidents.Clients;
@@ -72,7 +73,7 @@ internal sealed class AckPageAction(IncidentWriter writer, IClientDirectory clie
                 return events;
             }, ct);
             if (stored?.Incident.FindPage(verb.PageId) is not { } page || await clients.FindAsync(stored.Incident.ClientId, ct) is not { } client)
-                return Note(CardText.Format("Incident.Unknown", language, verb.IncidentId), language);
+                return NoticeCard.Attention(CardText.Format("Incident.Unknown", language, verb.IncidentId), language);
             var zone = TimeZoneInfo.FindSystemTimeZoneById(client.TimeZone);
             if (acked && stored.Incident.Channel is { } channel)
                 await connector.SendAsync(new Uri(channel.ServiceUrl), channel.ConversationId, CardMessages.Of(PageCard.Build(stored.Incident, page, zone, Languages.FromLocale(client.Locale))), ct);
@@ -81,10 +82,7 @@ internal sealed class AckPageAction(IncidentWriter writer, IClientDirectory clie
         }
         catch (IncidentRuleException e)
         {
-            return Note(CardText.Rule(e, language), language);
+            return NoticeCard.Attention(CardText.Rule(e, language), language);
         }
     }
-
-    private static AdaptiveCard Note(string text, System.Globalization.CultureInfo language) =>
-        new([new TextBlock(text) { Color = "Attention" }]) { Lang = language.TwoLetterISOLanguageName };
 }

@@ -2,6 +2,7 @@ using ChatOps.Bot.Evidence;
 using ChatOps.Bot.Incidents;
 using ChatOps.Cards.Adaptive;
 using ChatOps.Cards.Evidence;
+using ChatOps.Cards.Help;
 using ChatOps.Cards.Resources;
 using ChatOps.Incidents.Clients;
 using ChatOps.Incidents.Incidents;
@@ -18,7 +19,7 @@ internal sealed class AddEvidenceAction(IIncidentStore store, IClientDirectory c
     {
         var language = turn.Language;
         if (await store.GetAsync(form.IncidentId, ct) is not { Incident: var incident })
-            return new AdaptiveCard([new TextBlock(CardText.Format("Incident.Unknown", language, form.IncidentId)) { Color = "Attention" }]) { Lang = language.TwoLetterISOLanguageName };
+            return NoticeCard.Attention(CardText.Format("Incident.Unknown", language, form.IncidentId), language);
         var client = await clients.FindAsync(incident.ClientId, ct);
         var zone = EvidenceForm.Zone(client);
         var team = ResponseTeam.Members(incident, client);
