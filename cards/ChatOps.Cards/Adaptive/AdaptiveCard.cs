@@ -39,6 +39,9 @@ public sealed record CardMention(string Text, MentionedUser Mentioned)
     public string Type => "mention";
 
     public static CardMention Of(string id, string name) => new($"<at>{name}</at>", new MentionedUser(id, name));
+
+    /// <summary>A person by their Teams id, or their Entra object id where the Teams id is not known (Teams accepts both).</summary>
+    public static CardMention For(ChatOps.Incidents.Incidents.Person person) => Of(person.TeamsId ?? person.AadObjectId, person.Name);
 }
 
 public sealed record MentionedUser(string Id, string Name);

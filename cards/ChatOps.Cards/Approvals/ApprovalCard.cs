@@ -58,7 +58,7 @@ public static class ApprovalCard
             Lang = language.TwoLetterISOLanguageName,
             Msteams = new TeamsCardProperties
             {
-                Entities = open && approver is null ? [.. client.Approvers.Select(a => CardMention.Of(a.TeamsId ?? a.AadObjectId, a.Name))] : null,
+                Entities = open && approver is null ? [.. client.Approvers.Select(CardMention.For)] : null,
             },
             Refresh = open && audience is { Count: > 0 }
                 ? new CardRefresh(new ExecuteAction(CardText.Get("Approval.Refresh", language), new RefreshApproval(incident.Id, request.Id)), [.. audience.Take(MaxRefreshUsers)])

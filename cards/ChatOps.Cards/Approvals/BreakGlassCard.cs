@@ -22,6 +22,6 @@ public static class BreakGlassCard
     ])
     {
         Lang = language.TwoLetterISOLanguageName,
-        Msteams = new TeamsCardProperties { Entities = [.. client.Approvers.Select(a => CardMention.Of(a.TeamsId ?? a.AadObjectId, a.Name))] },
+        Msteams = new TeamsCardProperties { Entities = [.. client.Approvers.Select(CardMention.For)] },
     };
 }

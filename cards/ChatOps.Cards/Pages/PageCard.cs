@@ -11,7 +11,7 @@ public static class PageCard
 {
     public static AdaptiveCard Build(Incident incident, Page page, TimeZoneInfo zone, CultureInfo language, IReadOnlyList<Person>? mention = null)
     {
-        var mentions = (mention ?? []).Select(p => CardMention.Of(p.TeamsId ?? p.AadObjectId, p.Name)).ToList();
+        var mentions = (mention ?? []).Select(CardMention.For).ToList();
         List<CardElement> body =
         [
             new TextBlock(CardText.Format("Page.Title", language, incident.Id, page.Id, page.Level)) { Weight = "Bolder", Color = "Attention", Size = "Medium" },

@@ -13,7 +13,7 @@ public static class SlaReminderCard
     public static AdaptiveCard Build(Incident incident, ClockLine clock, int percent, Person owner, TimeSpan lateBy, TimeZoneInfo zone, CultureInfo language)
     {
         var breach = percent >= 100;
-        var mention = CardMention.Of(owner.TeamsId ?? owner.AadObjectId, owner.Name);
+        var mention = CardMention.For(owner);
         List<CardElement> body =
         [
             new TextBlock(CardText.Format(breach ? "Sla.Reminder.Breach" : "Sla.Reminder.Warning", language, incident.Id, clock.Name.In(language), percent))
