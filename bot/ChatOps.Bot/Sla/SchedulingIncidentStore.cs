@@ -11,8 +11,12 @@ namespace ChatOps.Bot.Sla;
 /// </summary>
 internal sealed class SchedulingIncidentStore(IIncidentStore inner, SlaCatalog sla, IDeadlineScheduler scheduler, ILogger<SchedulingIncidentStore> log) : IIncidentStore
 {
-    private static readonly HashSet<string> ClockEvents =
-        ["incident.declared", "phase.advanced", "approval.decided", "approval.expired", "approval.revised", "gate.overridden", "point.status", "sla.warning"];
+    /// <summary>Events that resume a paused clock or follow an announced warning; the policies add those that start a clock.</summary>
+    private static readonly string[] ResumingEvents = ["approval.decided", "approval.expired", "approval.revised", "gate.overridden", "sla.warning"];
+
+    /// <summary>Only these can give a clock a new due time: a checklist click, say, need not touch the queue.</summary>
+    private readonly Lazy<HashSet<string>> _clockEvents = new(() =>
+        [.. sla.Data.Policies.SelectMany(p => p.Clocks).Select(c => c.Starts.Type).Concat(ResumingEvents)]);
 
     public Task<string> NextIdAsync(int year, CancellationToken ct) => inner.NextIdAsync(year, ct);
 
@@ -36,7 +40,7 @@ internal sealed class SchedulingIncidentStore(IIncidentStore inner, SlaCatalog s
 
     private async Task<StoredIncident> ScheduleAsync(StoredIncident stored, IReadOnlyList<TimelineEvent> events, CancellationToken ct)
     {
-        if (!events.Any(e => ClockEvents.Contains(e.Type)))
+        if (!events.Any(e => _clockEvents.Value.Contains(e.Type)))
             return stored;
         try
         {
