@@ -19,9 +19,6 @@ namespace ChatOps.Bot.Approvals;
 internal sealed class ApprovalDesk(
     IIncidentStore store, IncidentWriter writer, IClientDirectory clients, PlaybookCatalog playbooks, IConnectorClient connector, CardUpdates updates, ILogger<ApprovalDesk> log)
 {
-    /// <summary>The bot itself, as the actor of events nobody caused (a request expiring).</summary>
-    public static readonly Person System = new("chatops-bot", "ChatOps");
-
     public async Task<ApprovalScene?> LoadAsync(string incidentId, CancellationToken ct)
     {
         var stored = await store.GetAsync(incidentId, ct);

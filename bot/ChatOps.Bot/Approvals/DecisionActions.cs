@@ -29,7 +29,7 @@ internal sealed class DecideApprovalAction(ApprovalDesk desk, TimeProvider time)
             refused = null;
             if (s.Incident.IsClosed || s.Incident.FindApproval(verb.RequestId) is null)
                 return [];
-            var expired = s.Incident.ExpireApprovals(ApprovalDesk.System, now);
+            var expired = s.Incident.ExpireApprovals(Person.Bot, now);
             try
             {
                 return [.. expired, .. s.Incident.Decide(verb.RequestId, verb.ProposalHash, kind, verb.Comment, s.Client, turn.TenantId, turn.Sender, now)];

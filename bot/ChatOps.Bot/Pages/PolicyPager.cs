@@ -15,7 +15,6 @@ internal sealed class PolicyPager(IncidentWriter writer, IIncidentStore store, I
     IDeadlineScheduler scheduler, TimeProvider time, ILogger<PolicyPager> log)
 {
     public const string Kind = "page-escalation";
-    private static readonly Person Bot = new("chatops-bot", "ChatOps");
 
     public async Task<Page?> StartAsync(string incidentId, PageReason reason, string message, CancellationToken ct, string? policyId = null, Person? by = null)
     {
@@ -32,7 +31,7 @@ internal sealed class PolicyPager(IncidentWriter writer, IIncidentStore store, I
         string? pageId = null;
         var saved = await writer.AppendAsync(incidentId, i =>
         {
-            var (page, events) = i.SendPage(reason, message, policy.Id, steps.Count, targets, by ?? Bot, now);
+            var (page, events) = i.SendPage(reason, message, policy.Id, steps.Count, targets, by ?? Person.Bot, now);
             pageId = page.Id;
             return events;
         }, ct);
@@ -54,7 +53,7 @@ internal sealed class PolicyPager(IncidentWriter writer, IIncidentStore store, I
         var now = time.GetUtcNow();
         var steps = policy.Steps();
         var targets = await TargetsAsync(policy, steps[step - 1], now, ct);
-        var saved = await writer.AppendAsync(incidentId, i => i.EscalatePage(pageId, step, targets, Bot, now), ct);
+        var saved = await writer.AppendAsync(incidentId, i => i.EscalatePage(pageId, step, targets, Person.Bot, now), ct);
         if (saved?.Incident.FindPage(pageId) is not { } page || page.Level != step)
             return;
         await pager.DeliverAsync(saved.Incident, page, client, ct);

@@ -20,8 +20,6 @@ internal sealed class SlaReminders(
     IncidentWriter writer, SlaCatalog sla, IClientDirectory clients, IConnectorClient connector, CardUpdates updates, PlaybookCatalog playbooks,
     TimeProvider time, ILogger<SlaReminders> log)
 {
-    private static readonly Person Bot = new("chatops-bot", "ChatOps");
-
     public async Task<SlaOutcome> FireAsync(string incidentId, string clockId, int percent, CancellationToken ct)
     {
         var now = time.GetUtcNow();
@@ -29,7 +27,7 @@ internal sealed class SlaReminders(
         var saved = await writer.AppendAsync(incidentId, incident =>
         {
             now = time.GetUtcNow();
-            var events = incident.FindClock(clockId) is { } clock ? incident.RecordSlaThreshold(clockId, percent, sla.Calendar(clock.CalendarId), Bot, now) : [];
+            var events = incident.FindClock(clockId) is { } clock ? incident.RecordSlaThreshold(clockId, percent, sla.Calendar(clock.CalendarId), Person.Bot, now) : [];
             recorded = events.FirstOrDefault();
             return events;
         }, ct);
