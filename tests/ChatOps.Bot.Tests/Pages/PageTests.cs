@@ -36,3 +36,27 @@ public sealed class PageTests(BotHost host) : IClassFixture<BotHost>
         Assert.Equal(["page.sent", "page.acked", "incident.acknowledged"], types.Where(t => t.StartsWith("page.", StringComparison.Ordinal) || t == "incident.acknowledged"));
     }
 }
+
+public sealed class PageAndAckInputTests(BotHost host) : IClassFixture<BotHost>
+{
+    private readonly ApprovalHost _incidents = new(host);
+
+    [Theory]
+    [InlineData("page", "Alex", "Page someone: page @name <message>")]
+    [InlineData("page no-such-policy Wake up", "Alex", "Page someone: page @name <message>")]
+    [InlineData("breakglass", "Alex", "Name the point and say why")]
+    [InlineData("ack", "Megan", "Only the incident's responders can acknowledge it.")]
+    public async Task Incomplete_or_unauthorised_commands_get_a_clear_answer_and_change_nothing(string command, string who, string answer)
+    {
+        var (id, thread) = await _incidents.OpenAsync("Bad input " + command);
+        var before = (await _incidents.Store.GetAsync(id, default))!.Incident.Version;
+        var message = _incidents.InThread(thread, command, who == "Alex" ? Alex : Megan);
+
+        await host.PostAsync(message);
+
+        var reply = await host.Connector.WaitForAsync(r => r.Body.Contains((string)message["id"]!, StringComparison.Ordinal));
+        Assert.Contains(answer, Readable(reply.Body), StringComparison.Ordinal);
+        // Only the message itself goes on the record.
+        Assert.Equal(before + 1, (await _incidents.Store.GetAsync(id, default))!.Incident.Version);
+    }
+}
