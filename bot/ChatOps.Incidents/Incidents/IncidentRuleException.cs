@@ -50,4 +50,10 @@ public static class Rules
     public const string OverrideTooLong = "rotation.override-too-long";
     public const string OverrideEnded = "rotation.override-ended";
     public const string NotOnRotation = "rotation.not-on-rotation";
+    public const string ReportNotInSummary = "report.not-summary-phase";
+    public const string ReportLanguageUnknown = "report.language-unknown";
+    public const string ReportUnknown = "report.unknown";
+    public const string ReportSuperseded = "report.superseded";
+    public const string ReportNotDelivered = "report.not-delivered";
+    public const string ReportCommentRequired = "report.comment-required";
 }
