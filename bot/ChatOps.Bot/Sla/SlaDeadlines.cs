@@ -38,8 +38,8 @@ internal sealed class SlaThresholdHandler(SlaReminders reminders, PolicyPager pa
         if (outcome.DueAgainAt is { } again)
             await scheduler.ScheduleAsync(SlaDeadline.For(new SlaThreshold(job.IncidentId, job.TargetId, percent, again)).Job, again, ct);
         // The next threshold was scheduled when this one was stored (SchedulingIncidentStore).
-        if (outcome.Announced && percent >= 100)
-            await pager.StartAsync(job.IncidentId, PageReason.Breach, CardlessText.Breach(job.TargetId), ct);
+        if (outcome is { Announced: true, Headline: { } headline } && percent >= 100)
+            await pager.StartAsync(job.IncidentId, PageReason.Breach, headline, ct);
     }
 }
 
@@ -53,10 +53,4 @@ internal sealed class SlaDeadlineSource(IIncidentStore store, SlaCatalog sla) : 
             pending.AddRange(SlaDeadline.Pending(incident, sla));
         return pending;
     }
-}
-
-/// <summary>The page message of a breach, kept in the record in both languages.</summary>
-internal static class CardlessText
-{
-    public static string Breach(string clockId) => $"SLA breached: {clockId} / 已超出合同时限：{clockId}";
 }

@@ -36,18 +36,21 @@ internal sealed class SlaReminders(
         if (recorded is null)
             return stored.Fired.Contains(percent) ? SlaOutcome.Nothing : new SlaOutcome(false, stored.DueAt(percent, sla.Calendar(stored.CalendarId)), TimeSpan.Zero);
         var lateBy = TimeSpan.Parse((string)recorded.Data["lateBy"]!, System.Globalization.CultureInfo.InvariantCulture);
-        await AnnounceAsync(saved.Incident, clockId, percent, lateBy, now, ct);
-        return new SlaOutcome(true, null, lateBy);
+        var headline = await AnnounceAsync(saved.Incident, clockId, percent, lateBy, now, ct);
+        return new SlaOutcome(true, null, lateBy) { Headline = headline };
     }
 
-    private async Task AnnounceAsync(Incident incident, string clockId, int percent, TimeSpan lateBy, DateTimeOffset now, CancellationToken ct)
+    /// <summary>Posts the reminder and refreshes the incident card; returns the reminder's headline in the client's language.</summary>
+    private async Task<string> AnnounceAsync(Incident incident, string clockId, int percent, TimeSpan lateBy, DateTimeOffset now, CancellationToken ct)
     {
-        if (incident.Channel is not { } channel || await clients.FindAsync(incident.ClientId, ct) is not { } client)
-            return;
-        var language = Languages.FromLocale(client.Locale);
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(client.TimeZone);
+        var client = await clients.FindAsync(incident.ClientId, ct);
+        var language = Languages.FromLocale(client?.Locale);
         var lines = sla.Read(incident, now);
         var line = lines.First(l => l.Reading.ClockId == clockId);
+        var headline = SlaReminderCard.Headline(incident, line, percent, language);
+        if (incident.Channel is not { } channel || client is null)
+            return headline;
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(client.TimeZone);
         var serviceUrl = new Uri(channel.ServiceUrl);
         try
         {
@@ -61,6 +64,7 @@ internal sealed class SlaReminders(
             // The threshold is on the record; the card shows it at the next update.
             log.LogWarning(e, "Could not post the {Percent}% reminder of {Clock} on {IncidentId}", percent, clockId, incident.Id);
         }
+        return headline;
     }
 }
 
@@ -68,5 +72,8 @@ internal sealed class SlaReminders(
 /// <param name="DueAgainAt">Not reached yet (early, or paused and resumed): when to try again; null when nothing is left to do.</param>
 internal sealed record SlaOutcome(bool Announced, DateTimeOffset? DueAgainAt, TimeSpan LateBy)
 {
+    /// <summary>What was announced, in the client's language (a breach page's message).</summary>
+    public string? Headline { get; init; }
+
     public static SlaOutcome Nothing { get; } = new(false, null, TimeSpan.Zero);
 }

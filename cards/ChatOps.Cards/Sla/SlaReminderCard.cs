@@ -16,7 +16,7 @@ public static class SlaReminderCard
         var mention = CardMention.For(owner);
         List<CardElement> body =
         [
-            new TextBlock(CardText.Format(breach ? "Sla.Reminder.Breach" : "Sla.Reminder.Warning", language, incident.Id, clock.Name.In(language), percent))
+            new TextBlock(Headline(incident, clock, percent, language))
             {
                 Weight = "Bolder", Color = breach ? "Attention" : "Warning",
             },
@@ -32,6 +32,10 @@ public static class SlaReminderCard
             Msteams = new TeamsCardProperties { Entities = [mention] },
         };
     }
+
+    /// <summary>The reminder's first line; a breach page carries it as its message.</summary>
+    public static string Headline(Incident incident, ClockLine clock, int percent, CultureInfo language) =>
+        CardText.Format(percent >= 100 ? "Sla.Reminder.Breach" : "Sla.Reminder.Warning", language, incident.Id, clock.Name.In(language), percent);
 
     private static string Duration(TimeSpan span, CultureInfo language) =>
         span.TotalHours >= 1

@@ -43,6 +43,8 @@ public sealed class SlaReminderTests(FakeClockBot bot) : IClassFixture<FakeClock
         Assert.Equal(SlaOutcome.Nothing, again);
         Assert.Equal((false, declared.AddMinutes(22.5)), (early.Announced, early.DueAgainAt));
         Assert.Equal((true, TimeSpan.FromMinutes(2)), (breach.Announced, breach.LateBy));
+        // The breach page carries the reminder's headline in the client's language (Contoso: zh-CN), not both joined in code.
+        Assert.Equal($"⛔ {id} · 确认：已超出合同时限", breach.Headline);
         var posts = bot.Host.Connector.Requests.Where(r => r.Method == "POST" && r.Path == $"/v3/conversations/{thread}/activities").Select(r => ApprovalHost.Readable(r.Body)).ToList();
         Assert.Single(posts, p => p.Contains("合同时限已用 50%", StringComparison.Ordinal));
         Assert.Single(posts, p => p.Contains("已超出合同时限", StringComparison.Ordinal) && p.Contains("延迟 2 分钟", StringComparison.Ordinal));
