@@ -62,16 +62,43 @@ internal sealed class PolicyPager(IncidentWriter writer, IIncidentStore store, I
 
     private async Task ScheduleNextAsync(string incidentId, Page page, IReadOnlyList<EscalationStep> steps, DateTimeOffset now, CancellationToken ct)
     {
-        if (page.Level >= steps.Count)
-            return;
-        var due = now + (steps[page.Level].After - steps[page.Level - 1].After);
-        await scheduler.ScheduleAsync(new DeadlineJob(Kind, incidentId, page.Id, $"step:{page.Level + 1}"), due, ct);
+        if (NextStep(incidentId, page, steps) is { } next)
+            await scheduler.ScheduleAsync(next.Job, next.DueAt, ct);
     }
+
+    /// <summary>An open page's next escalation step: the current level's wait after it was paged; none after the last.</summary>
+    public static PendingDeadline? NextStep(string incidentId, Page page, IReadOnlyList<EscalationStep> steps) =>
+        !page.IsOpen || page.Level >= steps.Count
+            ? null
+            : new PendingDeadline(
+                new DeadlineJob(Kind, incidentId, page.Id, $"step:{page.Level + 1}"),
+                page.Rounds[^1].At + (steps[page.Level].After - steps[page.Level - 1].After));
 
     private async Task<IReadOnlyList<Person>> TargetsAsync(EscalationPolicy policy, EscalationStep step, DateTimeOffset now, CancellationToken ct)
     {
         var all = (await rotations.ListAsync(ct)).ToDictionary(r => r.Id, StringComparer.Ordinal);
         return policy.Resolve(step.Level, now, id => all.GetValueOrDefault(id)).Person is { } person ? [person] : [];
+    }
+}
+
+/// <summary>At start: the next escalation step of every open page of every open incident, for the schedule to be rebuilt.</summary>
+internal sealed class PageDeadlineSource(IIncidentStore store, IRotationStore rotations) : IDeadlineSource
+{
+    public async Task<IReadOnlyList<PendingDeadline>> ListPendingAsync(CancellationToken ct)
+    {
+        var policies = new Dictionary<string, IReadOnlyList<EscalationStep>?>(StringComparer.Ordinal);
+        var pending = new List<PendingDeadline>();
+        await foreach (var incident in store.ListOpenAsync(ct))
+        {
+            foreach (var page in incident.Pages.Where(p => p is { IsOpen: true, PolicyId: not null }))
+            {
+                if (!policies.TryGetValue(page.PolicyId!, out var steps))
+                    policies[page.PolicyId!] = steps = (await rotations.FindPolicyAsync(page.PolicyId!, ct))?.Steps();
+                if (steps is not null && PolicyPager.NextStep(incident.Id, page, steps) is { } next)
+                    pending.Add(next);
+            }
+        }
+        return pending;
     }
 }
 

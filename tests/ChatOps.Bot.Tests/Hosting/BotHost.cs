@@ -29,13 +29,16 @@ public sealed class BotHost : IAsyncLifetime, IAsyncDisposable
     /// <summary>Settings a test class may change before start.</summary>
     public Dictionary<string, string?> Settings { get; } = [];
 
+    /// <summary>Another host's fake connector to use (and leave running): a restarted bot reaches the channels the first one opened.</summary>
+    public FakeBotConnector? SharedConnector { get; init; }
+
     /// <summary>Services a test fixture replaces before start (e.g. a FakeTimeProvider).</summary>
     public Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? TestServices { get; set; }
 
     public async Task InitializeAsync()
     {
         Issuer = await FakeOpenIdIssuer.StartAsync();
-        Connector = await FakeBotConnector.StartAsync();
+        Connector = SharedConnector ?? await FakeBotConnector.StartAsync();
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
         {
             b.UseEnvironment("Development");
@@ -102,6 +105,7 @@ public sealed class BotHost : IAsyncLifetime, IAsyncDisposable
         Client.Dispose();
         await _factory.DisposeAsync();
         await Issuer.DisposeAsync();
-        await Connector.DisposeAsync();
+        if (SharedConnector is null)
+            await Connector.DisposeAsync();
     }
 }
