@@ -34,14 +34,20 @@ public sealed partial class Incident
         })]);
     }
 
-    /// <summary>Nobody acknowledged in time: the next level is paged. Nothing when acknowledged, past the last level, or already escalated.</summary>
+    /// <summary>
+    /// Nobody acknowledged in time: the next level is paged. A level with nobody on call is recorded as such, so the escalation
+    /// goes on to the level after it. Nothing when acknowledged, past the last level, or already escalated.
+    /// </summary>
     public IReadOnlyList<TimelineEvent> EscalatePage(string pageId, int toLevel, IReadOnlyList<Person> targets, Person by, DateTimeOffset now)
     {
         var page = FindPage(pageId);
-        if (IsClosed || page is null || !page.IsOpen || toLevel != page.Level + 1 || toLevel > page.Levels || targets.Count == 0)
+        if (IsClosed || page is null || !page.IsOpen || toLevel != page.Level + 1 || toLevel > page.Levels)
             return [];
         page.Escalate(targets, now);
-        return [Record("page.escalated", by, now, new JsonObject { ["page"] = page.Id, ["level"] = toLevel, ["targets"] = Ids(targets) })];
+        return [Record("page.escalated", by, now, new JsonObject
+        {
+            ["page"] = page.Id, ["level"] = toLevel, ["targets"] = Ids(targets), ["nobodyOnCall"] = targets.Count == 0,
+        })];
     }
 
     /// <summary>The first Ack ends the page (and acknowledges the incident); a second one changes nothing.</summary>

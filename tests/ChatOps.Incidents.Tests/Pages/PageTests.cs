@@ -38,6 +38,20 @@ public sealed class PageTests
     }
 
     [Fact]
+    public void A_level_with_nobody_on_call_is_recorded_and_the_escalation_goes_on_past_it()
+    {
+        var incident = Declare();
+        var (page, _) = incident.SendPage(PageReason.Breach, "SLA breached", "security-incident", 3, [Lee], Commander, Now);
+
+        var empty = incident.EscalatePage(page.Id, 2, [], Commander, Now.AddMinutes(15));
+        var third = incident.EscalatePage(page.Id, 3, [Megan], Commander, Now.AddMinutes(30));
+
+        Assert.True((bool)empty.Single().Data["nobodyOnCall"]!);
+        Assert.Equal([1, 2, 3], page.Rounds.Select(r => r.Level));
+        Assert.Equal([Megan], third.Count == 1 ? page.Rounds[^1].Targets : []);
+    }
+
+    [Fact]
     public void A_page_needs_someone_to_page_and_a_message()
     {
         var incident = Declare();
