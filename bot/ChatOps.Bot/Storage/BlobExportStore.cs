@@ -40,31 +40,53 @@ internal sealed class BlobExportStore : IExportStore
     /// <summary>A valid container name (3-63 lower-case letters, digits and single hyphens) from the validated table prefix.</summary>
     public static string ContainerName(string tablePrefix) => tablePrefix.ToLowerInvariant() + "-exports";
 
-    public async Task<ExportLink> SaveAsync(string incidentId, string fileName, string contentType, byte[] content, CancellationToken ct)
+    public Task<ExportLink> SaveAsync(string incidentId, string fileName, string contentType, byte[] content, CancellationToken ct) =>
+        UploadAsync($"{incidentId}/{Guid.NewGuid():N}/{fileName}", fileName, contentType, content, ct);
+
+    public Task<ExportLink> KeepAsync(string incidentId, string key, string fileName, string contentType, byte[] content, CancellationToken ct) =>
+        UploadAsync($"{incidentId}/{key}/{fileName}", fileName, contentType, content, ct);
+
+    public async Task<ExportLink> LinkAsync(string incidentId, string key, string fileName, CancellationToken ct)
     {
         try
         {
-            var container = await ContainerAsync(ct);
-            var blob = container.GetBlobClient($"{incidentId}/{Guid.NewGuid():N}/{fileName}");
+            return await SignAsync((await ContainerAsync(ct)).GetBlobClient($"{incidentId}/{key}/{fileName}"), ct);
+        }
+        catch (Exception e) when (StorageFailure.Is(e) || e is AuthenticationFailedException)
+        {
+            throw new ExportUnavailableException($"Could not link {fileName} of {incidentId}.", e);
+        }
+    }
+
+    private async Task<ExportLink> UploadAsync(string path, string fileName, string contentType, byte[] content, CancellationToken ct)
+    {
+        try
+        {
+            var blob = (await ContainerAsync(ct)).GetBlobClient(path);
             await blob.UploadAsync(BinaryData.FromBytes(content), new BlobUploadOptions
             {
                 HttpHeaders = new BlobHttpHeaders { ContentType = contentType, ContentDisposition = $"attachment; filename=\"{fileName}\"" },
             }, ct);
-            var now = _time.GetUtcNow();
-            var expires = now + _validity;
-            var sas = new BlobSasBuilder(BlobSasPermissions.Read, expires)
-            {
-                BlobContainerName = container.Name, BlobName = blob.Name, Resource = "b", StartsOn = now - Skew,
-            };
-            if (blob.CanGenerateSasUri)
-                return new ExportLink(blob.GenerateSasUri(sas), expires);
-            var key = await _service.GetUserDelegationKeyAsync(new BlobGetUserDelegationKeyOptions(expires) { StartsOn = now - Skew }, ct);
-            return new ExportLink(new BlobUriBuilder(blob.Uri) { Sas = sas.ToSasQueryParameters(key.Value, _service.AccountName) }.ToUri(), expires);
+            return await SignAsync(blob, ct);
         }
         catch (Exception e) when (StorageFailure.Is(e) || e is AuthenticationFailedException)
         {
-            throw new ExportUnavailableException($"Could not store {fileName} of {incidentId}.", e);
+            throw new ExportUnavailableException($"Could not store {fileName} of {path[..path.IndexOf('/', StringComparison.Ordinal)]}.", e);
         }
+    }
+
+    private async Task<ExportLink> SignAsync(BlobClient blob, CancellationToken ct)
+    {
+        var now = _time.GetUtcNow();
+        var expires = now + _validity;
+        var sas = new BlobSasBuilder(BlobSasPermissions.Read, expires)
+        {
+            BlobContainerName = blob.BlobContainerName, BlobName = blob.Name, Resource = "b", StartsOn = now - Skew,
+        };
+        if (blob.CanGenerateSasUri)
+            return new ExportLink(blob.GenerateSasUri(sas), expires);
+        var key = await _service.GetUserDelegationKeyAsync(new BlobGetUserDelegationKeyOptions(expires) { StartsOn = now - Skew }, ct);
+        return new ExportLink(new BlobUriBuilder(blob.Uri) { Sas = sas.ToSasQueryParameters(key.Value, _service.AccountName) }.ToUri(), expires);
     }
 
     /// <summary>Creates the container once; a failed attempt is forgotten so the next export tries again.</summary>

@@ -5,6 +5,12 @@ public interface IExportStore
 {
     /// <summary>Stores the file under the incident and returns a read-only link; fails with <see cref="ExportUnavailableException"/>.</summary>
     Task<ExportLink> SaveAsync(string incidentId, string fileName, string contentType, byte[] content, CancellationToken ct);
+
+    /// <summary>Stores (or replaces: idempotent) a file kept under a fixed key of the incident, such as a report version.</summary>
+    Task<ExportLink> KeepAsync(string incidentId, string key, string fileName, string contentType, byte[] content, CancellationToken ct);
+
+    /// <summary>A fresh read-only link to a kept file; fails with <see cref="ExportUnavailableException"/>.</summary>
+    Task<ExportLink> LinkAsync(string incidentId, string key, string fileName, CancellationToken ct);
 }
 
 /// <summary>A read-only link to a stored file and the moment it stops working.</summary>

@@ -16,6 +16,9 @@ namespace ChatOps.Cards.Adaptive;
 [JsonDerivedType(typeof(DecideApproval), DecideApproval.Name)]
 [JsonDerivedType(typeof(AckPage), AckPage.Name)]
 [JsonDerivedType(typeof(AddEvidence), AddEvidence.Name)]
+[JsonDerivedType(typeof(SubmitSummary), SubmitSummary.Name)]
+[JsonDerivedType(typeof(ViewReport), ViewReport.Name)]
+[JsonDerivedType(typeof(ReviewReport), ReviewReport.Name)]
 public abstract record CardVerb
 {
     /// <summary>The verb's wire name: the discriminator written into the action's data.</summary>
