@@ -43,7 +43,7 @@ public sealed record AuditExport(
     }
 
     /// <summary>Everyone the incident and its client know by name; an actor not among them (a stranger's refused click) stays an id.</summary>
-    private static Dictionary<string, string> Names(Incident incident, Client client)
+    public static Dictionary<string, string> Names(Incident incident, Client client)
     {
         IEnumerable<Person> people =
         [

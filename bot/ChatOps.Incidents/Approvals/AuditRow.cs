@@ -1,4 +1,4 @@
-using System.Globalization;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using ChatOps.Incidents.Timeline;
 
@@ -48,7 +48,7 @@ public sealed record AuditRow(
 }
 
 /// <summary>Reads an event's data leniently: a field of an unexpected kind reads as absent, never as a crash.</summary>
-internal static class AuditData
+public static class AuditData
 {
     /// <summary>The first of the keys holding a string (or a number, written invariantly).</summary>
     public static string? Text(JsonObject data, params string[] keys)
@@ -59,8 +59,9 @@ internal static class AuditData
                 continue;
             if (value.TryGetValue<string>(out var text))
                 return text;
-            if (value.TryGetValue<long>(out var number))
-                return number.ToString(CultureInfo.InvariantCulture);
+            // A number built in memory (an int) is not a long to TryGetValue; one read back from storage is: both are text here.
+            if (value.GetValueKind() == JsonValueKind.Number)
+                return value.ToJsonString();
         }
         return null;
     }

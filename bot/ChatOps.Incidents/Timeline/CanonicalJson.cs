@@ -7,17 +7,17 @@ namespace ChatOps.Incidents.Timeline;
 /// <summary>One byte sequence per JSON value: keys sorted by ordinal, no whitespace, minimal escaping. What the hash chain hashes.</summary>
 public static class CanonicalJson
 {
-    private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, Indented = false };
+    internal static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, Indented = false };
 
     public static byte[] Serialize(JsonNode? node)
     {
         using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer, Options))
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
             Write(writer, node);
         return buffer.ToArray();
     }
 
-    private static void Write(Utf8JsonWriter writer, JsonNode? node)
+    internal static void Write(Utf8JsonWriter writer, JsonNode? node)
     {
         switch (node)
         {

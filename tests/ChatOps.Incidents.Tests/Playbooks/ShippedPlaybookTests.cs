@@ -16,6 +16,21 @@ public sealed class ShippedPlaybookTests
         Assert.Equal(Enumerable.Range(1, 17).Select(i => $"CP-{i:D2}"), playbook.ControlPoints.Select(c => c.Id));
     }
 
+    [Theory]
+    [InlineData("emergency-response.yaml", "Estimate the incident's scope and impact, set the response strategy and preserve the evidence")]
+    [InlineData("emergency-response.yaml", "Incident detection, analysis and handling report")]
+    [InlineData("emergency-response.yaml", "Review the whole handling process, summarise it and record it")]
+    [InlineData("cloud-response.yaml", "Remove trojans, malware, backdoor accounts and abnormal processes")]
+    [InlineData("cloud-response.yaml", "Write the report, have the client confirm it, and close")]
+    public void English_texts_with_commas_are_read_whole(string file, string expected)
+    {
+        var playbook = Load(file);
+        var texts = playbook.Phases.SelectMany(p => p.Deliverables.Select(d => d.Name).Append(p.Objective).Append(p.Name)).Select(t => t.En);
+
+        // An unquoted ", " ends a value in a YAML flow mapping: "Remove trojans, malware, …" used to read "Remove trojans".
+        Assert.Contains(expected, texts);
+    }
+
     [Fact]
     public void The_client_authorises_exactly_the_points_the_seed_says()
     {

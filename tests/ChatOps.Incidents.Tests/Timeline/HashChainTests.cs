@@ -65,6 +65,35 @@ public sealed class HashChainTests
     }
 
     [Fact]
+    public void Hashes_are_computed_as_the_first_formulation_did_so_stored_chains_still_verify()
+    {
+        var data = new JsonObject
+        {
+            ["text"] = "事件 <b>\"quoted\"</b> & \u0001 \U0001F600", ["point"] = null, ["revision"] = 2, ["ratio"] = 0.5, ["ok"] = true,
+            ["targets"] = new JsonArray("aad-1", "aad-2"), ["nested"] = new JsonObject { ["z"] = 1, ["a"] = new JsonArray(new JsonObject { ["b"] = "c" }) },
+        };
+        var stored = JsonNode.Parse(data.ToJsonString())!.AsObject();
+        List<TimelineEvent> events = [.. History(), TimelineEvent.Append(History()[^1].Hash, 5, "note.added", Now.AddMinutes(4), "aad-x", data)];
+        events.Add(TimelineEvent.Append(events[^1].Hash, 6, "note.added", Now.AddMinutes(5), "aad-x", stored));
+
+        Assert.All(events, e => Assert.Equal(FirstFormulation(e), e.Hash));
+        // The same data read back from storage (JsonElement-backed) hashes as it did in memory.
+        Assert.Equal(FirstFormulation(events[^1] with { Data = data }), events[^1].Hash);
+    }
+
+    /// <summary>The hash as first written (a deep copy of the data in a JSON object, serialised canonically, bytes concatenated).</summary>
+    private static string FirstFormulation(TimelineEvent e)
+    {
+        var content = new JsonObject
+        {
+            ["seq"] = e.Sequence, ["type"] = e.Type, ["at"] = e.At.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture),
+            ["actor"] = e.Actor, ["data"] = e.Data.DeepClone(),
+        };
+        var bytes = System.Text.Encoding.ASCII.GetBytes(e.PreviousHash).Concat(CanonicalJson.Serialize(content)).ToArray();
+        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));
+    }
+
+    [Fact]
     public void Canonical_json_ignores_key_order_and_keeps_chinese_text()
     {
         var a = CanonicalJson.Serialize(JsonNode.Parse("""{"b":1,"a":{"y":"事件","x":[1,2]}}"""));
