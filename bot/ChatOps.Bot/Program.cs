@@ -4,6 +4,7 @@ using ChatOps.Bot.Incidents;
 using ChatOps.Bot.Pages;
 using ChatOps.Bot.Protocol;
 using ChatOps.Bot.Protocol.Endpoint;
+using ChatOps.Bot.Reports;
 using ChatOps.Bot.Rotations;
 using ChatOps.Bot.Storage;
 using ChatOps.Jobs;
@@ -17,6 +18,7 @@ builder.Services.AddIncidents(builder.Configuration);
 builder.Services.AddConversations();
 builder.Services.AddApprovals();
 builder.Services.AddPages();
+builder.Services.AddReports();
 builder.Services.AddRotations(builder.Configuration);
 builder.Services.AddJobs(builder.Configuration);
 

@@ -3,6 +3,7 @@ using ChatOps.Bot.Pages;
 using ChatOps.Bot.Conversations;
 using ChatOps.Bot.Incidents;
 using ChatOps.Bot.Protocol;
+using ChatOps.Bot.Reports;
 using ChatOps.Bot.Rotations;
 using ChatOps.Bot.Storage;
 using ChatOps.Jobs;
@@ -32,6 +33,7 @@ internal static class StartupHost
         builder.Services.AddConversations();
         builder.Services.AddApprovals();
         builder.Services.AddPages();
+        builder.Services.AddReports();
         builder.Services.AddRotations(builder.Configuration);
         builder.Services.AddJobs(builder.Configuration);
         await using var app = builder.Build();

@@ -19,10 +19,12 @@ internal sealed class SetPointStatusAction(ChecklistChanges changes) : ICardActi
     }
 }
 
-/// <summary>The commander closes the phase the card shows; stale when the incident already moved on.</summary>
-internal sealed class AdvancePhaseAction(ChecklistChanges changes) : ICardAction<AdvancePhase>
+/// <summary>The commander closes the phase the card shows (the last one compiles the report); stale when the incident already moved on.</summary>
+internal sealed class AdvancePhaseAction(ChecklistChanges changes, ChatOps.Bot.Reports.SummaryPhaseClosing summary) : ICardAction<AdvancePhase>
 {
     public Task<AdaptiveCard> HandleAsync(Turn turn, AdvancePhase verb, CancellationToken ct) =>
-        changes.ApplyAsync(turn, verb.IncidentId, (_, _) => verb.Phase, (incident, playbook, by, now) =>
-            incident.Phase != verb.Phase ? null : incident.AdvancePhase(playbook, by, now), ct);
+        verb.Phase == ChatOps.Incidents.Playbooks.Playbook.PhaseIds[^1]
+            ? summary.CloseAsync(turn, verb.IncidentId, verb.Phase, ct)
+            : changes.ApplyAsync(turn, verb.IncidentId, (_, _) => verb.Phase, (incident, playbook, by, now) =>
+                incident.Phase != verb.Phase ? null : incident.AdvancePhase(playbook, by, now), ct);
 }
