@@ -27,6 +27,9 @@ internal static class IncidentsServiceCollectionExtensions
         services.AddScoped<IChannelProvisioner, ChannelProvisioner>();
         services.AddRetryingGraphClient<GraphChannelArchive>();
         services.AddScoped<IChannelArchive, ChannelArchive>();
+        services.AddRetryingGraphClient<GraphChannelCount>();
+        services.AddSingleton<ChannelLimitWatch>();
+        services.AddHostedService(sp => sp.GetRequiredService<ChannelLimitWatch>());
         return services;
     }
 }
