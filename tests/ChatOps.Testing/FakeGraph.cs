@@ -6,12 +6,13 @@ using Microsoft.AspNetCore.Http;
 namespace ChatOps.Testing;
 
 /// <summary>
-/// Stands in for Microsoft Graph: channel creation (POST /v1.0/teams/{team}/channels, names unique per team, 409 otherwise)
-/// and activity-feed notifications (POST /v1.0/users/{user}/teamwork/sendActivityNotification: topic, activityType and
-/// previewText required, 204).
+/// Stands in for Microsoft Graph: channel creation (POST /v1.0/teams/{team}/channels, names unique per team, 409 otherwise),
+/// the channel operations in FakeGraph.Channels.cs, and activity-feed notifications (POST
+/// /v1.0/users/{user}/teamwork/sendActivityNotification: topic, activityType and previewText required, 204).
 /// </summary>
-public sealed class FakeGraph : LoopbackServer
+public sealed partial class FakeGraph : LoopbackServer
 {
+    private const string ForbiddenInNames = "~#%&*{}+/\\:<>?|'\",";
     private readonly ConcurrentDictionary<(string Team, string Name), string> _channels = new();
 
     public static async Task<FakeGraph> StartAsync()
@@ -20,6 +21,7 @@ public sealed class FakeGraph : LoopbackServer
         await graph.StartAsync(app =>
         {
             app.MapPost("/v1.0/teams/{team}/channels", graph.CreateAsync);
+            graph.MapChannels(app);
             app.MapPost("/v1.0/users/{user}/teamwork/sendActivityNotification", graph.NotifyAsync);
         });
         return graph;
@@ -27,6 +29,7 @@ public sealed class FakeGraph : LoopbackServer
 
     public Uri GraphBase => new(BaseUrl, "v1.0/");
 
+    /// <summary>The channels by team and upper-cased name (Teams compares names case-insensitively).</summary>
     public IReadOnlyCollection<(string Team, string Name)> Channels => [.. _channels.Keys];
 
     /// <summary>Activity-feed notifications received: the user and the preview text.</summary>
@@ -56,15 +59,21 @@ public sealed class FakeGraph : LoopbackServer
         if (FailNextWith is { } status)
         {
             FailNextWith = null;
-            return Results.Json(new { error = new { code = "Forbidden", message = "scripted" } }, statusCode: status);
+            return Error(status, "Forbidden", "scripted");
         }
         using var body = await JsonDocument.ParseAsync(http.Request.Body);
         var name = body.RootElement.GetProperty("displayName").GetString()!;
-        if (name.Length > 50 || name.IndexOfAny("~#%&*{}+/\\:<>?|'\"".ToCharArray()) >= 0)
-            return Results.Json(new { error = new { code = "BadRequest", message = "invalid displayName" } }, statusCode: 400);
+        if (!IsValidName(name))
+            return Error(400, "BadRequest", "invalid displayName");
         var id = $"19:{Guid.NewGuid():N}@thread.tacv2";
-        return _channels.TryAdd((team, name.ToUpperInvariant()), id)
-            ? Results.Json(new { id, displayName = name, membershipType = "standard" }, statusCode: 201)
-            : Results.Json(new { error = new { code = "NameAlreadyExists", message = "Channel name already existed" } }, statusCode: 409);
+        if (!TryAdd(team, id, name))
+            return Error(409, "NameAlreadyExists", "Channel name already existed");
+        return Results.Json(new { id, displayName = name, membershipType = "standard" }, statusCode: 201);
     }
+
+    private static bool IsValidName(string name) =>
+        name.Length is > 0 and <= 50 && name.IndexOfAny(ForbiddenInNames.ToCharArray()) < 0 && !name.Contains("..", StringComparison.Ordinal);
+
+    private static IResult Error(int status, string code, string message) =>
+        Results.Json(new { error = new { code, message } }, statusCode: status);
 }

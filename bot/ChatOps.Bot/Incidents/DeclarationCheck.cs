@@ -30,7 +30,8 @@ internal sealed class DeclarationCheck(IClientDirectory clients, PlaybookCatalog
             errors["commander"] = CardText.Format("Declare.CommanderNotResponder", language, client.Name);
         if (errors.Count > 0)
             return (null, errors);
-        return (new Declaration(form.DeclarationId, client!, type!, severity!, form.Title!, form.Description ?? "", sender, commander!, new Uri(activity.ServiceUrl!), activity.Recipient), errors);
+        return (new Declaration(form.DeclarationId, client!, type!, severity!, form.Title!, form.Description ?? "", sender, commander!, new Uri(activity.ServiceUrl!), activity.Recipient,
+            activity.Conversation?.Id, language), errors);
     }
 
     private static string Short(string text) => UserText.Clip(text, 40).Text;

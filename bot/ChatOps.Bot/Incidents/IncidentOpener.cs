@@ -15,7 +15,7 @@ namespace ChatOps.Bot.Incidents;
 /// Declares an incident and opens its channel. Every step can be retried: the declaration id binds one
 /// incident id, the incident is stored before Teams is touched, and a retry resumes where the last try stopped.
 /// </summary>
-internal sealed class IncidentOpener(IIncidentStore store, PlaybookCatalog playbooks, SlaCatalog sla, ChatOps.Bot.Pages.PolicyPager pages, ILogger<IncidentOpener> log, IChannelProvisioner channels, IConnectorClient connector, TimeProvider time)
+internal sealed class IncidentOpener(IIncidentStore store, PlaybookCatalog playbooks, SlaCatalog sla, ChatOps.Bot.Pages.PolicyPager pages, ILogger<IncidentOpener> log, IChannelProvisioner channels, ChannelLimitWatch limits, IConnectorClient connector, TimeProvider time)
 {
     public async Task<Incident> OpenAsync(Declaration d, CancellationToken ct)
     {
@@ -86,7 +86,9 @@ internal sealed class IncidentOpener(IIncidentStore store, PlaybookCatalog playb
         incident.RecordChecklistCard(incident.Phase, checklist.Id ?? "");
         try
         {
-            return (await store.SaveAsync(stored, events, ct)).Incident;
+            var saved = (await store.SaveAsync(stored, events, ct)).Incident;
+            limits.Watch(d.Client, d.ServiceUrl, d.DeclaredIn, d.Language);
+            return saved;
         }
         catch (ConcurrencyException)
         {
@@ -96,7 +98,8 @@ internal sealed class IncidentOpener(IIncidentStore store, PlaybookCatalog playb
     }
 }
 
-/// <summary>What a declaration says, checked against the client's playbook.</summary>
+/// <summary>What a declaration says, checked against the client's playbook; where it was made, and in which language, for later notices.</summary>
 internal sealed record Declaration(
     string DeclarationId, Client Client, ChatOps.Incidents.Playbooks.IncidentType Type, ChatOps.Incidents.Playbooks.Severity Severity,
-    string Title, string Description, Person DeclaredBy, Person Commander, Uri ServiceUrl, ChannelAccount? Bot);
+    string Title, string Description, Person DeclaredBy, Person Commander, Uri ServiceUrl, ChannelAccount? Bot,
+    string? DeclaredIn, System.Globalization.CultureInfo Language);

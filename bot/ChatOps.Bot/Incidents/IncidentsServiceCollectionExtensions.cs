@@ -25,6 +25,11 @@ internal static class IncidentsServiceCollectionExtensions
         services.AddSingleton<GraphTokens>();
         services.AddHttpClient<GraphChannelProvisioner>(c => c.Timeout = TimeSpan.FromSeconds(30));
         services.AddScoped<IChannelProvisioner, ChannelProvisioner>();
+        services.AddRetryingGraphClient<GraphChannelArchive>();
+        services.AddScoped<IChannelArchive, ChannelArchive>();
+        services.AddRetryingGraphClient<GraphChannelCount>();
+        services.AddSingleton<ChannelLimitWatch>();
+        services.AddHostedService(sp => sp.GetRequiredService<ChannelLimitWatch>());
         return services;
     }
 }

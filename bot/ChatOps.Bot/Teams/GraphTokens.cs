@@ -1,3 +1,4 @@
+using System.Net.Http.Headers;
 using ChatOps.Bot.Protocol.Authentication;
 using ChatOps.Bot.Protocol.Connector;
 using Microsoft.Extensions.Options;
@@ -17,4 +18,11 @@ internal sealed class GraphTokens(IOptions<ConnectorOptions> connector, IOptions
     }), identity, http, time);
 
     public ValueTask<string?> GetAsync(CancellationToken ct) => _tokens.GetAsync(ct);
+
+    /// <summary>Puts the token on a Graph request; none where there is no credential (Development).</summary>
+    public async Task AuthorizeAsync(HttpRequestMessage request, CancellationToken ct)
+    {
+        if (await GetAsync(ct) is { } token)
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+    }
 }

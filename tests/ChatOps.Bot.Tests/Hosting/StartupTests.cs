@@ -20,6 +20,7 @@ public sealed class StartupTests
     [InlineData("Storage:ExportLinkValidity", "30.00:00:00", "ExportLinkValidity")]
     [InlineData("Jobs:Storage", "PostgreSql", "Jobs:PostgreSqlConnectionString")]
     [InlineData("Jobs:WorkerCount", "0", "Jobs:WorkerCount")]
+    [InlineData("Graph:ChannelWarningThreshold", "1001", "ChannelWarningThreshold")]
     public async Task The_host_refuses_to_start_in_Production_with_a_bad_setting_and_names_the_key(string key, string value, string named)
     {
         var settings = Complete();

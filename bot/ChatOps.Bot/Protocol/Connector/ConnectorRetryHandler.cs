@@ -10,6 +10,9 @@ namespace ChatOps.Bot.Protocol.Connector;
 internal sealed class ConnectorRetryHandler(
     IOptions<ConnectorOptions> options, ConnectorBackoff backoff, TimeProvider time, ILogger<ConnectorRetryHandler> log) : DelegatingHandler
 {
+    /// <summary>Which answers are transient: Teams' own by default; Microsoft Graph names others (see GraphRetries).</summary>
+    public Func<HttpStatusCode, bool> Retried { get; init; } = IsRetried;
+
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken ct)
     {
         var maxRetries = options.Value.MaxRetries;
@@ -34,7 +37,7 @@ internal sealed class ConnectorRetryHandler(
                 await Task.Delay(delay, time, ct);
                 continue;
             }
-            if (retry > maxRetries || !IsRetried(response.StatusCode) || backoff.Before(retry, response.Headers.RetryAfter) is not { } wait)
+            if (retry > maxRetries || !Retried(response.StatusCode) || backoff.Before(retry, response.Headers.RetryAfter) is not { } wait)
                 return response;
             delay = wait;
             log.LogWarning("Connector {Method} {Path} answered {Status}; retry {Retry} of {MaxRetries} in {Delay}",
