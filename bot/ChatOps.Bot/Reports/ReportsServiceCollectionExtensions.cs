@@ -13,6 +13,7 @@ internal static class ReportsServiceCollectionExtensions
         services.AddScoped<ReportClosing>();
         services.AddScoped<SummaryPhaseClosing>();
         services.AddScoped<IDeadlineHandler, ReportCompileHandler>();
+        services.AddScoped<IDeadlineHandler, ChannelArchiveHandler>();
         services.AddSingleton<IDeadlineSource, ReportDeadlineSource>();
         services.AddIncidentCommand<SummaryCommand>("summary", "总结");
         services.AddIncidentCommand<ReportCommand>("report", "报告");

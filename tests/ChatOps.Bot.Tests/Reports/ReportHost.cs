@@ -17,6 +17,12 @@ internal sealed class ReportHost(BotHost host)
     public async Task<(string Id, string Thread)> InSummaryAsync(string title)
     {
         var (id, thread) = await Incidents.OpenAsync(title);
+        await WalkToSummaryAsync(id);
+        return (id, thread);
+    }
+
+    public async Task WalkToSummaryAsync(string id)
+    {
         var stored = (await Incidents.Store.GetAsync(id, default))!;
         var incident = stored.Incident;
         var playbook = host.Services.GetRequiredService<PlaybookCatalog>().Get(incident.PlaybookId);
@@ -33,7 +39,6 @@ internal sealed class ReportHost(BotHost host)
             events.AddRange(incident.AdvancePhase(playbook, incident.Commander, now));
         }
         await Incidents.Store.SaveAsync(stored, events, default);
-        return (id, thread);
     }
 
     /// <summary>Posts a command in the thread and returns the bot's answer to it.</summary>
