@@ -3,6 +3,7 @@ using ChatOps.Bot.Protocol.Connector;
 using ChatOps.Cards.Adaptive;
 using ChatOps.Cards.Checklists;
 using ChatOps.Cards.Help;
+using ChatOps.Cards.Reports;
 using ChatOps.Cards.Resources;
 using ChatOps.Incidents.Clients;
 using ChatOps.Incidents.Incidents;
@@ -79,6 +80,9 @@ internal sealed class ChecklistChanges(IIncidentStore store, IClientDirectory cl
                 var posted = await connector.SendAsync(serviceUrl, channel.ConversationId, CardMessages.Of(ChecklistCard.Build(incident, playbook, incident.Phase, language)), ct);
                 incident.RecordChecklistCard(incident.Phase, posted.Id ?? "");
                 await store.SaveAsync(saved, [], ct);
+                // The last phase asks for what only people know, for the report.
+                if (incident.Phase == Playbook.PhaseIds[^1])
+                    await connector.SendAsync(serviceUrl, channel.ConversationId, CardMessages.Of(SummaryFormCard.Build(incident, TimeZoneInfo.FindSystemTimeZoneById(client.TimeZone), language)), ct);
             }
         }
         catch (Exception e) when (e is ConnectorException or HttpRequestException or ConcurrencyException)

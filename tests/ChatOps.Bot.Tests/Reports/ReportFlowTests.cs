@@ -90,3 +90,40 @@ public sealed class ReportFlowTests(BotHost host) : IClassFixture<BotHost>
         Assert.Empty((await _reports.Incidents.Store.GetAsync(id, default))!.Incident.Reports);
     }
 }
+
+/// <summary>Entering the Summary phase asks the team for what only people know.</summary>
+public sealed class SummaryPhaseTests(BotHost host) : IClassFixture<BotHost>
+{
+    [Fact]
+    public async Task Closing_recovery_posts_the_summary_checklist_and_the_summary_form()
+    {
+        var reports = new ReportHost(host);
+        var (id, thread) = await reports.Incidents.OpenAsync("Into the summary");
+        await reports.WalkToSummaryAsync(id, intoSummary: false);
+
+        await reports.Incidents.InvokeAsync(Alex, new JsonObject { ["verb"] = "phase.advance", ["incidentId"] = id, ["phase"] = "recovery" });
+
+        var form = await host.Connector.WaitForAsync(r => r.Method == "POST" && r.Path == $"/v3/conversations/{thread}/activities" && r.Body.Contains("summary.submit", StringComparison.Ordinal));
+        Assert.Contains("事件发生原因", Readable(form.Body), StringComparison.Ordinal);
+    }
+}
+
+/// <summary>Blob storage down: the compile job fails and is retried; nothing is delivered half-written.</summary>
+public sealed class ReportStorageDownTests(ChatOps.Bot.Tests.Approvals.BlobDownHost blobDown) : IClassFixture<ChatOps.Bot.Tests.Approvals.BlobDownHost>
+{
+    [Fact]
+    public async Task A_report_that_cannot_be_stored_says_it_will_retry_and_stays_compiling()
+    {
+        var host = blobDown.Host;
+        var reports = new ReportHost(host);
+        var (id, thread) = await reports.InSummaryAsync("Storage down");
+
+        await reports.SayAsync(thread, "report", Alex);
+
+        await host.Connector.WaitForAsync(r => r.Method == "PUT" && Readable(r.Body).Contains("存储暂不可用；正在重试", StringComparison.Ordinal));
+        var incident = (await reports.Incidents.Store.GetAsync(id, default))!.Incident;
+        Assert.Equal(ReportStatus.Compiling, incident.FindReport(1)!.Status);
+        Assert.Empty(incident.FindReport(1)!.Files);
+        Assert.DoesNotContain(await reports.Incidents.Store.ReadTimelineAsync(id, default), e => e.Type == "report.delivered");
+    }
+}

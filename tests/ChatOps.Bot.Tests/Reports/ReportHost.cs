@@ -21,7 +21,8 @@ internal sealed class ReportHost(BotHost host)
         return (id, thread);
     }
 
-    public async Task WalkToSummaryAsync(string id)
+    /// <param name="intoSummary">False stops with Recovery done but not closed, for a test to close it.</param>
+    public async Task WalkToSummaryAsync(string id, bool intoSummary = true)
     {
         var stored = (await Incidents.Store.GetAsync(id, default))!;
         var incident = stored.Incident;
@@ -36,7 +37,8 @@ internal sealed class ReportHost(BotHost host)
                     events.AddRange(incident.BreakGlass(playbook, point.Id, "Drill: the client authorised this by phone.", incident.Commander, now));
                 events.AddRange(incident.SetPointStatus(playbook, point.Id, PointStatus.Done, null, incident.Commander, now));
             }
-            events.AddRange(incident.AdvancePhase(playbook, incident.Commander, now));
+            if (intoSummary || phase.Id != "recovery")
+                events.AddRange(incident.AdvancePhase(playbook, incident.Commander, now));
         }
         await Incidents.Store.SaveAsync(stored, events, default);
     }
