@@ -3,7 +3,6 @@ using System.Text.Json.Nodes;
 using ChatOps.Bot.Incidents;
 using ChatOps.Bot.Tests.Approvals;
 using ChatOps.Bot.Tests.Hosting;
-using ChatOps.Incidents.Checklists;
 using ChatOps.Incidents.Incidents;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -25,21 +24,8 @@ internal sealed class ReportHost(BotHost host)
     public async Task WalkToSummaryAsync(string id, bool intoSummary = true)
     {
         var stored = (await Incidents.Store.GetAsync(id, default))!;
-        var incident = stored.Incident;
-        var playbook = host.Services.GetRequiredService<PlaybookCatalog>().Get(incident.PlaybookId);
-        var now = TimeProvider.System.GetUtcNow();
-        var events = new List<ChatOps.Incidents.Timeline.TimelineEvent>();
-        foreach (var phase in playbook.Phases.Take(playbook.Phases.Count - 1))
-        {
-            foreach (var point in phase.ControlPoints)
-            {
-                if (point.IsGated)
-                    events.AddRange(incident.BreakGlass(playbook, point.Id, "Drill: the client authorised this by phone.", incident.Commander, now));
-                events.AddRange(incident.SetPointStatus(playbook, point.Id, PointStatus.Done, null, incident.Commander, now));
-            }
-            if (intoSummary || phase.Id != "recovery")
-                events.AddRange(incident.AdvancePhase(playbook, incident.Commander, now));
-        }
+        var playbook = host.Services.GetRequiredService<PlaybookCatalog>().Get(stored.Incident.PlaybookId);
+        var events = ChatOps.Testing.IncidentWalk.ToSummary(stored.Incident, playbook, TimeProvider.System.GetUtcNow(), intoSummary);
         await Incidents.Store.SaveAsync(stored, events, default);
     }
 

@@ -2,7 +2,6 @@ using System.Globalization;
 using ChatOps.Cards.Adaptive;
 using ChatOps.Cards.Reports;
 using ChatOps.Cards.Tests.Checking;
-using ChatOps.Incidents.Checklists;
 using ChatOps.Incidents.Incidents;
 using ChatOps.Incidents.Reports;
 using static ChatOps.Cards.Tests.Incidents.CardFixture;
@@ -87,16 +86,7 @@ public sealed class ReportCardTests
     private static (Incident Incident, ReportVersion Report) Delivered()
     {
         var incident = Incident();
-        foreach (var phase in Playbook.Phases.Take(Playbook.Phases.Count - 1))
-        {
-            foreach (var point in phase.ControlPoints)
-            {
-                if (point.IsGated)
-                    incident.BreakGlass(Playbook, point.Id, "Drill: the client authorised this by phone.", Commander, Now);
-                incident.SetPointStatus(Playbook, point.Id, PointStatus.Done, null, Commander, Now);
-            }
-            incident.AdvancePhase(Playbook, Commander, Now);
-        }
+        ChatOps.Testing.IncidentWalk.ToSummary(incident, Playbook, Now);
         var (report, _) = incident.RequestReport(["zh-CN"], Commander, Now);
         incident.RecordReportDelivered(1, [Docx], incident.TimelineHead, incident.Version, Person.Bot, Now);
         return (incident, report);
