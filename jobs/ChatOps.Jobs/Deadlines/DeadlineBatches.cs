@@ -1,0 +1,75 @@
+using ChatOps.Incidents.Deadlines;
+using Hangfire;
+using Hangfire.Client;
+using Hangfire.Common;
+using Hangfire.States;
+
+namespace ChatOps.Jobs.Deadlines;
+
+/// <summary>
+/// Many deadlines as Hangfire jobs at once, for the reconciler's sweep. Each job is made as
+/// <see cref="IBackgroundJobClient"/> makes it (Hangfire's client filters create the job, its state machine applies
+/// the state), but the states of a whole chunk go in one transaction; and a deadline the queue already holds in the
+/// Scheduled state for the same due time is left out, so neither a restart on a kept queue nor a sweep adds it again.
+/// </summary>
+internal sealed class DeadlineBatches(JobStorage storage, IJobFilterProvider filters, TimeProvider time)
+{
+    /// <summary>Every statement is a round trip to the queue's database: a few hundred jobs per transaction.</summary>
+    internal const int ChunkSize = 250;
+
+    /// <summary>The client's job creation is one transaction per job on PostgreSQL: several chunks at once hide the waits.</summary>
+    private const int Parallelism = 4;
+
+    private const int Page = 5000;
+
+    private readonly BackgroundJobFactory _factory = new(filters);
+    private readonly StateMachine _states = new(filters);
+
+    public async Task<int> ScheduleMissingAsync(IReadOnlyCollection<PendingDeadline> deadlines, CancellationToken ct)
+    {
+        var queued = await Task.Run(Scheduled, ct);
+        var missing = deadlines.Distinct().Where(d => !queued.Contains(d)).ToList();
+        // Hangfire's storage API blocks: each chunk on its own pool thread.
+        await Parallel.ForEachAsync(missing.Chunk(ChunkSize), new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = ct },
+            (chunk, _) =>
+            {
+                Create(chunk);
+                return ValueTask.CompletedTask;
+            });
+        return missing.Count;
+    }
+
+    private void Create(PendingDeadline[] chunk)
+    {
+        using var connection = storage.GetConnection();
+        // Created with no state yet, as the client's first step does: invisible, and expiring by itself if the chunk fails below.
+        var created = chunk
+            .Select(d => (Deadline: d, Job: _factory.Create(new CreateContext(storage, connection, HangfireDeadlineScheduler.RunnerJob(d.Job, d.DueAt), initialState: null))))
+            .Where(c => c.Job is not null)
+            .ToList();
+        var now = time.GetUtcNow();
+        using var transaction = connection.CreateWriteTransaction();
+        foreach (var (deadline, job) in created)
+            _states.ApplyState(new ApplyStateContext(storage, connection, transaction, job, HangfireDeadlineScheduler.StateFor(deadline.DueAt, now), oldStateName: null));
+        transaction.Commit();
+    }
+
+    /// <summary>The deadlines of the runner jobs waiting in the Scheduled state (a retry too), read back from their arguments.</summary>
+    private HashSet<PendingDeadline> Scheduled()
+    {
+        var monitoring = storage.GetMonitoringApi();
+        var scheduled = new HashSet<PendingDeadline>();
+        for (var from = 0; ; from += Page)
+        {
+            var page = monitoring.ScheduledJobs(from, Page);
+            foreach (var (_, dto) in page)
+            {
+                if (dto is { InScheduledState: true, Job: { } job } && HangfireDeadlineScheduler.Deadline(job) is { } deadline)
+                    scheduled.Add(deadline);
+            }
+            // Jobs leaving the set meanwhile may shift a page past some: those are scheduled again, which is harmless.
+            if (page.Count < Page)
+                return scheduled;
+        }
+    }
+}
