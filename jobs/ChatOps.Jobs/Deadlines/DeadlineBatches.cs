@@ -3,21 +3,22 @@ using Hangfire;
 using Hangfire.Client;
 using Hangfire.Common;
 using Hangfire.States;
+using Hangfire.Storage;
 
 namespace ChatOps.Jobs.Deadlines;
 
 /// <summary>
-/// Many deadlines as Hangfire jobs at once, for the reconciler's sweep. Each job is made as
-/// <see cref="IBackgroundJobClient"/> makes it (Hangfire's client filters create the job, its state machine applies
-/// the state), but the states of a whole chunk go in one transaction; and a deadline the queue already holds in the
+/// Many deadlines as Hangfire jobs at once, for the reconciler's sweep. A deadline the queue already holds in the
 /// Scheduled state for the same due time is left out, so neither a restart on a kept queue nor a sweep adds it again.
+/// On PostgreSQL the scheduled ones are written in bulk (<see cref="PostgreSqlScheduledJobs"/>); otherwise each job is
+/// made as <see cref="IBackgroundJobClient"/> makes it (its client filters, its state machine), a chunk's states in one transaction.
 /// </summary>
-internal sealed class DeadlineBatches(JobStorage storage, IJobFilterProvider filters, TimeProvider time)
+internal sealed class DeadlineBatches(JobStorage storage, IJobFilterProvider filters, PostgreSqlScheduledJobs postgreSql, TimeProvider time)
 {
-    /// <summary>Every statement is a round trip to the queue's database: a few hundred jobs per transaction.</summary>
+    /// <summary>A few hundred jobs per transaction.</summary>
     internal const int ChunkSize = 250;
 
-    /// <summary>The client's job creation is one transaction per job on PostgreSQL: several chunks at once hide the waits.</summary>
+    /// <summary>Through the client, job creation is one transaction per job: several chunks at once hide the waits.</summary>
     private const int Parallelism = 4;
 
     private const int Page = 5000;
@@ -29,14 +30,37 @@ internal sealed class DeadlineBatches(JobStorage storage, IJobFilterProvider fil
     {
         var queued = await Task.Run(Scheduled, ct);
         var missing = deadlines.Distinct().Where(d => !queued.Contains(d)).ToList();
+        var now = time.GetUtcNow();
+        // Those already due go through the client: they are few, and its enqueueing wakes the workers at once.
+        var bulk = missing.Count > 0 && await postgreSql.AcceptsAsync(ct) ? missing.Where(d => d.DueAt > now).ToList() : [];
+        foreach (var chunk in bulk.Chunk(ChunkSize * 4))
+            await postgreSql.WriteAsync(Prepare(chunk), now, ct);
         // Hangfire's storage API blocks: each chunk on its own pool thread.
-        await Parallel.ForEachAsync(missing.Chunk(ChunkSize), new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = ct },
+        await Parallel.ForEachAsync(missing.Except(bulk).Chunk(ChunkSize), new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = ct },
             (chunk, _) =>
             {
                 Create(chunk);
                 return ValueTask.CompletedTask;
             });
         return missing.Count;
+    }
+
+    /// <summary>The jobs with the parameters Hangfire's client filters give them (the captured culture), as the client's first step.</summary>
+    internal List<ScheduledJob> Prepare(IReadOnlyCollection<PendingDeadline> chunk)
+    {
+        using var connection = storage.GetConnection();
+        var jobs = new List<ScheduledJob>(chunk.Count);
+        foreach (var deadline in chunk)
+        {
+            var state = new ScheduledState(deadline.DueAt.UtcDateTime);
+            var context = new CreateContext(storage, connection, HangfireDeadlineScheduler.RunnerJob(deadline.Job, deadline.DueAt), state);
+            var creating = new CreatingContext(context);
+            foreach (var filter in filters.GetFilters(context.Job).Select(f => f.Instance).OfType<IClientFilter>())
+                filter.OnCreating(creating);
+            if (!creating.Canceled)
+                jobs.Add(new ScheduledJob(context.Job, state, context.Parameters.ToDictionary(p => p.Key, p => SerializationHelper.Serialize(p.Value, SerializationOption.User))));
+        }
+        return jobs;
     }
 
     private void Create(PendingDeadline[] chunk)

@@ -5,6 +5,7 @@ using ChatOps.Jobs.Deadlines;
 using Hangfire.Common;
 using Hangfire.InMemory;
 using Hangfire.States;
+using Microsoft.Extensions.Options;
 
 namespace ChatOps.Jobs.Tests.Deadlines;
 
@@ -12,7 +13,7 @@ namespace ChatOps.Jobs.Tests.Deadlines;
 internal static class Schedulers
 {
     public static HangfireDeadlineScheduler On(IBackgroundJobClient client, TimeProvider time) =>
-        new(client, new DeadlineBatches(new InMemoryStorage(), JobFilterProviders.Providers, time), time);
+        new(client, new DeadlineBatches(new InMemoryStorage(), JobFilterProviders.Providers, new(Options.Create(new JobsOptions())), time), time);
 }
 
 /// <summary>Records what would go to Hangfire.</summary>
