@@ -18,7 +18,7 @@ internal sealed class DeadlineBatches(JobStorage storage, IJobFilterProvider fil
     /// <summary>A few hundred jobs per transaction.</summary>
     internal const int ChunkSize = 250;
 
-    /// <summary>Through the client, job creation is one transaction per job: several chunks at once hide the waits.</summary>
+    /// <summary>Several chunks at once: through the client, job creation is one transaction per job, whose waits this hides.</summary>
     private const int Parallelism = 4;
 
     private const int Page = 5000;
@@ -33,10 +33,11 @@ internal sealed class DeadlineBatches(JobStorage storage, IJobFilterProvider fil
         var now = time.GetUtcNow();
         // Those already due go through the client: they are few, and its enqueueing wakes the workers at once.
         var bulk = missing.Count > 0 && await postgreSql.AcceptsAsync(ct) ? missing.Where(d => d.DueAt > now).ToList() : [];
-        foreach (var chunk in bulk.Chunk(ChunkSize * 4))
-            await postgreSql.WriteAsync(Prepare(chunk), now, ct);
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = ct };
+        // Preparing a chunk (Hangfire's serializer) is about as long as writing one: several at once overlap the two.
+        await Parallel.ForEachAsync(bulk.Chunk(ChunkSize * 2), parallel, async (chunk, token) => await postgreSql.WriteAsync(Prepare(chunk), now, token));
         // Hangfire's storage API blocks: each chunk on its own pool thread.
-        await Parallel.ForEachAsync(missing.Except(bulk).Chunk(ChunkSize), new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = ct },
+        await Parallel.ForEachAsync(missing.Except(bulk).Chunk(ChunkSize), parallel,
             (chunk, _) =>
             {
                 Create(chunk);
