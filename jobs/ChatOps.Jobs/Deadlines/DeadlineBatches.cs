@@ -31,7 +31,7 @@ internal sealed class DeadlineBatches(JobStorage storage, IJobFilterProvider fil
         var queued = await Task.Run(Scheduled, ct);
         var missing = deadlines.Distinct().Where(d => !queued.Contains(d)).ToList();
         var now = time.GetUtcNow();
-        // Those already due go through the client: they are few, and its enqueueing wakes the workers at once.
+        // Those already due go through Hangfire's own path: they are few, and its enqueueing wakes the workers at once.
         var bulk = missing.Count > 0 && await postgreSql.AcceptsAsync(ct) ? missing.Where(d => d.DueAt > now).ToList() : [];
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = ct };
         // Preparing a chunk (Hangfire's serializer) is about as long as writing one: several at once overlap the two.
