@@ -40,6 +40,8 @@ public static class JobsServiceCollectionExtensions
             server.SchedulePollingInterval = SchedulePolling;
         });
 
+        services.AddSingleton<PostgreSqlScheduledJobs>();
+        services.AddSingleton<DeadlineBatches>();
         services.AddSingleton<HangfireDeadlineScheduler>();
         services.AddSingleton<IDeadlineScheduler>(sp => sp.GetRequiredService<HangfireDeadlineScheduler>());
         services.AddScoped<DeadlineRunner>();

@@ -7,4 +7,10 @@ namespace ChatOps.Incidents.Deadlines;
 public interface IDeadlineScheduler
 {
     Task ScheduleAsync(DeadlineJob job, DateTimeOffset dueAt, CancellationToken ct);
+
+    /// <summary>
+    /// Schedules many at once (the reconciler's sweep), leaving out each one the queue already holds for the same
+    /// due time; returns how many it added.
+    /// </summary>
+    Task<int> ScheduleManyAsync(IReadOnlyCollection<PendingDeadline> deadlines, CancellationToken ct);
 }

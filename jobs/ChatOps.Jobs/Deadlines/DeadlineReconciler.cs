@@ -20,7 +20,6 @@ internal sealed partial class DeadlineReconciler(
     private int _sweeps;
 
     private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromMinutes(1);
-    private const int Parallelism = 8;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -51,13 +50,13 @@ internal sealed partial class DeadlineReconciler(
         {
             try
             {
+                var started = time.GetTimestamp();
                 var pending = (await source.ListPendingAsync(ct)).Where(d => d.DueAt <= until).ToList();
-                var now = time.GetUtcNow();
-                // Scheduling one twice (a retry after a partial pass, another instance reconciling too) is harmless.
-                // Each schedule is a round trip to the queue's database: several at once keep a restart short.
-                await Parallel.ForEachAsync(pending, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = ct },
-                    async (deadline, token) => await scheduler.ScheduleAsync(deadline.Job, deadline.DueAt, token));
-                LogReconciled(pending.Count, pending.Count(d => d.DueAt <= now), source.GetType().Name);
+                var (read, now) = (time.GetElapsedTime(started), time.GetUtcNow());
+                // Those the queue holds already (a kept queue after a restart, an earlier sweep) are left out; scheduling
+                // one twice anyway (another instance reconciling at the same time) is harmless.
+                var added = await scheduler.ScheduleManyAsync(pending, ct);
+                LogReconciled(added, pending.Count, pending.Count(d => d.DueAt <= now), source.GetType().Name, read, time.GetElapsedTime(started) - read);
                 return;
             }
             catch (Exception e) when (e is not OperationCanceledException)
@@ -68,8 +67,8 @@ internal sealed partial class DeadlineReconciler(
         }
     }
 
-    [LoggerMessage(LogLevel.Information, "Scheduled {Count} pending deadlines ({Due} already due) from {Source}")]
-    private partial void LogReconciled(int count, int due, string source);
+    [LoggerMessage(LogLevel.Information, "Scheduled {Added} of the {Count} pending deadlines due within the horizon ({Due} already due; the rest were queued) from {Source}; reading took {Read}, scheduling {Scheduling}")]
+    private partial void LogReconciled(int added, int count, int due, string source, TimeSpan read, TimeSpan scheduling);
 
     [LoggerMessage(LogLevel.Warning, "Could not schedule the pending deadlines of {Source} yet; retrying in {Delay}")]
     private partial void LogRetrying(Exception e, string source, TimeSpan delay);

@@ -19,7 +19,7 @@ public sealed class DeadlineRunnerTests
     {
         _handler = new RecordingHandler(_time);
         _firings = new MemoryFirings(_time);
-        _runner = new DeadlineRunner([_handler], _firings, new HangfireDeadlineScheduler(_client, _time), _time, NullLogger<DeadlineRunner>.Instance);
+        _runner = new DeadlineRunner([_handler], _firings, Schedulers.On(_client, _time), _time, NullLogger<DeadlineRunner>.Instance);
     }
 
     private Task RunAsync(DeadlineJob job, DateTimeOffset dueAt) =>

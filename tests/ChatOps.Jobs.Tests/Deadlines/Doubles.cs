@@ -1,10 +1,20 @@
 using System.Collections.Concurrent;
 using ChatOps.Incidents.Deadlines;
 using Hangfire;
+using ChatOps.Jobs.Deadlines;
 using Hangfire.Common;
+using Hangfire.InMemory;
 using Hangfire.States;
+using Microsoft.Extensions.Options;
 
 namespace ChatOps.Jobs.Tests.Deadlines;
+
+/// <summary>The scheduler on a recording client; its batches go to an in-memory Hangfire storage of their own.</summary>
+internal static class Schedulers
+{
+    public static HangfireDeadlineScheduler On(IBackgroundJobClient client, TimeProvider time) =>
+        new(client, new DeadlineBatches(new InMemoryStorage(), JobFilterProviders.Providers, new(Options.Create(new JobsOptions())), time), time);
+}
 
 /// <summary>Records what would go to Hangfire.</summary>
 internal sealed class RecordingJobClient : IBackgroundJobClient

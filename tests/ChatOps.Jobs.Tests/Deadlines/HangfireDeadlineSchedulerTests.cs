@@ -16,7 +16,7 @@ public sealed class HangfireDeadlineSchedulerTests
     {
         var dueAt = _time.GetUtcNow().AddMinutes(5);
 
-        await new HangfireDeadlineScheduler(_client, _time).ScheduleAsync(Job, dueAt, CancellationToken.None);
+        await Schedulers.On(_client, _time).ScheduleAsync(Job, dueAt, CancellationToken.None);
 
         var (job, state) = Assert.Single(_client.Created);
         Assert.Equal(typeof(DeadlineRunner), job.Type);
@@ -28,7 +28,7 @@ public sealed class HangfireDeadlineSchedulerTests
     [Fact]
     public async Task A_deadline_already_due_is_enqueued_at_once()
     {
-        await new HangfireDeadlineScheduler(_client, _time).ScheduleAsync(Job, _time.GetUtcNow().AddHours(-3), CancellationToken.None);
+        await Schedulers.On(_client, _time).ScheduleAsync(Job, _time.GetUtcNow().AddHours(-3), CancellationToken.None);
 
         Assert.IsType<EnqueuedState>(Assert.Single(_client.Created).State);
     }
