@@ -64,7 +64,16 @@ internal static class MarkdownRenderer
                 break;
             case ListBlock list:
                 foreach (var item in list.Items)
-                    md.WriteLine(item.Lead is null ? $"- {Item(item.Text)}" : $"- **{MarkdownText.Inline(item.Lead, " ")}** {Item(item.Text)}");
+                {
+                    md.Write("- ");
+                    if (item.Lead is not null)
+                    {
+                        md.Write("**");
+                        md.Write(MarkdownText.Inline(item.Lead, " "));
+                        md.Write("** ");
+                    }
+                    md.WriteLine(Item(item.Text));
+                }
                 break;
             case TableBlock table:
                 Table(md, table);
