@@ -13,7 +13,7 @@ internal static class MarkdownRenderer
 
     public static byte[] Render(ReportDocument document)
     {
-        using var buffer = new MemoryStream();
+        using var buffer = new BlockStream();
         using (var md = new StreamWriter(buffer, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 1 << 16, leaveOpen: true) { NewLine = "\n" })
         {
             md.WriteLine($"# {MarkdownText.Inline(document.Cover.Title, " ")}");
@@ -33,7 +33,7 @@ internal static class MarkdownRenderer
             }
         }
         // Every block ends with a blank line; the file ends with one line end.
-        return buffer.GetBuffer().AsSpan(0, (int)buffer.Length - 1).ToArray();
+        return buffer.ToArray(buffer.Length - 1);
     }
 
     private static void Contents(StreamWriter md, IReadOnlyList<ReportSection> sections)
