@@ -2,6 +2,7 @@ using ChatOps.Benchmarks.Deadlines;
 using ChatOps.Benchmarks.Incidents;
 using ChatOps.Benchmarks.Load;
 using ChatOps.Benchmarks.Micro;
+using ChatOps.Benchmarks.Reports;
 
 namespace ChatOps.Benchmarks;
 
@@ -10,6 +11,7 @@ internal static class BenchmarkProgram
 {
     // dotnet run -c Release --project tests/ChatOps.Benchmarks -- load [--duration 10] [--connections 10,50]
     // dotnet run -c Release --project tests/ChatOps.Benchmarks -- micro [BenchmarkDotNet arguments]
+    // dotnet run -c Release --project tests/ChatOps.Benchmarks -- report [--sizes 10000,100000] [--runs 5]
     // dotnet run -c Release --project tests/ChatOps.Benchmarks -- incidents [--duration 10] [--connections 4,10] [--incidents 1000] [--events 100] [--soak-minutes 10]
     public static async Task<int> Main(string[] args) => args switch
     {
@@ -17,6 +19,9 @@ internal static class BenchmarkProgram
         ["micro", .. var rest] => MicroCommand.Run(rest),
         ["incidents", .. var rest] => await IncidentsCommand.RunAsync(rest),
         ["deadlines", .. var rest] => await DeadlinesCommand.RunAsync(rest),
+        ["report", .. var rest] => await ReportCommand.RunAsync(rest),
+        // One size of the report benchmark, in a process of its own (started by "report").
+        ["report-run", .. var rest] => ReportRun.Run(rest),
         _ => Usage(),
     };
 
@@ -29,6 +34,7 @@ internal static class BenchmarkProgram
                    dotnet run -c Release --project tests/ChatOps.Benchmarks -- incidents [--duration 10] [--warmup 1] [--connections 4,10] [--incidents 1000] [--events 100]
                        [--soak-minutes 10] [--parts declare,click,soak] [--results PATH]
                    dotnet run -c Release --project tests/ChatOps.Benchmarks -- deadlines [--incidents 5000]   (PostgreSQL too when CHATOPS_TEST_POSTGRES is set)
+                   dotnet run -c Release --project tests/ChatOps.Benchmarks -- report [--sizes 10000,100000] [--runs 5]
             """);
         return 2;
     }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using ChatOps.Incidents.Approvals;
 using ChatOps.Incidents.Checklists;
+using ChatOps.Incidents.Incidents;
 using ChatOps.Incidents.Reports;
 using ChatOps.Incidents.Sla;
 using ChatOps.Reports.Resources;
@@ -29,7 +30,7 @@ internal static partial class ReportBuilder
     {
         var incident = c.Incident;
         var client = c.Facts.Inputs.Client;
-        var responders = client.Responders.Concat(incident.Points.Values.Select(p => p.Assignee).OfType<Incidents.Incidents.Person>())
+        var responders = client.Responders.Concat(incident.Points.Values.Select(p => p.Assignee).OfType<Person>())
             .Where(p => p.AadObjectId != incident.Commander.AadObjectId).DistinctBy(p => p.AadObjectId).Select(p => p.Name);
         var version = c.Facts.Inputs.Version;
         return new ReportCover(c.T("Report.Title"), incident.Title,

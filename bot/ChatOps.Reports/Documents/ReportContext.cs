@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using ChatOps.Incidents.Checklists;
 using ChatOps.Incidents.Incidents;
@@ -11,6 +10,11 @@ namespace ChatOps.Reports.Documents;
 /// <summary>The facts read in one language: names of points, phases, people, clocks and fields; instants in the client's zone.</summary>
 internal sealed class ReportContext(ReportFacts facts, ReportText text)
 {
+    // A long timeline names the same few points, phases and states thousands of times.
+    private readonly Dictionary<string, string> _points = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _phases = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _statuses = new(StringComparer.Ordinal);
+
     public ReportFacts Facts => facts;
     public ReportText Text => text;
     public Incident Incident => facts.Incident;
@@ -31,13 +35,12 @@ internal sealed class ReportContext(ReportFacts facts, ReportText text)
     public string In(LocalizedText localized) => localized.In(text.Language);
 
     /// <summary>CP-09 抑制方法认可; an id the playbook does not know stays as it is; none reads "important operation".</summary>
-    public string Point(string? id) =>
-        id is null ? T("Approvals.AdHoc") : Playbook.FindControlPoint(id) is { } point ? F("Point.Short", point.Id, In(point.Name)) : id;
+    public string Point(string? id) => id is null ? T("Approvals.AdHoc") : Cached(_points, id, PointLabel);
 
-    public string Phase(string? id) => Playbook.Phases.FirstOrDefault(p => p.Id == id) is { } phase ? In(phase.Name) : id ?? T("Dash");
+    public string Phase(string? id) => id is null ? T("Dash") : Cached(_phases, id, p => Playbook.Phases.FirstOrDefault(x => x.Id == p) is { } phase ? In(phase.Name) : p);
 
     public string Status(string? status) =>
-        Enum.TryParse<PointStatus>(status, out var parsed) ? T($"PointStatus.{parsed}") : status ?? T("Dash");
+        status is null ? T("Dash") : Cached(_statuses, status, s => Enum.TryParse<PointStatus>(s, out var parsed) ? T($"PointStatus.{parsed}") : s);
 
     public string Decision(string? decision) => decision is not null && text.Has($"Decision.{decision}") ? T($"Decision.{decision}") : decision ?? T("Dash");
 
@@ -64,5 +67,12 @@ internal sealed class ReportContext(ReportFacts facts, ReportText text)
     /// <summary>The first 12 hex digits: enough to tell proposals apart in a line; tables show the whole hash.</summary>
     public static string Short(string? hash) => hash is { Length: > 12 } ? hash[..12] : hash ?? "";
 
-    public static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
+    private string PointLabel(string id) => Playbook.FindControlPoint(id) is { } point ? F("Point.Short", point.Id, In(point.Name)) : id;
+
+    private static string Cached(Dictionary<string, string> cache, string key, Func<string, string> make)
+    {
+        if (!cache.TryGetValue(key, out var value))
+            cache[key] = value = make(key);
+        return value;
+    }
 }

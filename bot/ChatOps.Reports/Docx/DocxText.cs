@@ -4,7 +4,10 @@ using DocumentFormat.OpenXml.Wordprocessing;
 
 namespace ChatOps.Reports.Docx;
 
-/// <summary>Runs of literal text: cleaned of what XML cannot hold, line breaks as &lt;w:br/&gt;, tabs as &lt;w:tab/&gt;.</summary>
+/// <summary>
+/// The small pieces built as elements (footer, contents): runs of literal text cleaned of what XML cannot hold, line breaks as
+/// &lt;w:br/&gt;, tabs as &lt;w:tab/&gt;, and complex fields. The body itself is streamed by <see cref="DocxBody"/>.
+/// </summary>
 internal static class DocxText
 {
     public static Run Run(string? text, bool bold = false, bool muted = false)

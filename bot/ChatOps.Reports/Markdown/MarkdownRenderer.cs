@@ -13,7 +13,7 @@ internal static class MarkdownRenderer
 
     public static byte[] Render(ReportDocument document)
     {
-        using var buffer = new MemoryStream();
+        using var buffer = new BlockStream();
         using (var md = new StreamWriter(buffer, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 1 << 16, leaveOpen: true) { NewLine = "\n" })
         {
             md.WriteLine($"# {MarkdownText.Inline(document.Cover.Title, " ")}");
@@ -33,7 +33,7 @@ internal static class MarkdownRenderer
             }
         }
         // Every block ends with a blank line; the file ends with one line end.
-        return buffer.GetBuffer().AsSpan(0, (int)buffer.Length - 1).ToArray();
+        return buffer.ToArray(buffer.Length - 1);
     }
 
     private static void Contents(StreamWriter md, IReadOnlyList<ReportSection> sections)
@@ -64,7 +64,16 @@ internal static class MarkdownRenderer
                 break;
             case ListBlock list:
                 foreach (var item in list.Items)
-                    md.WriteLine(item.Lead is null ? $"- {Item(item.Text)}" : $"- **{MarkdownText.Inline(item.Lead, " ")}** {Item(item.Text)}");
+                {
+                    md.Write("- ");
+                    if (item.Lead is not null)
+                    {
+                        md.Write("**");
+                        md.Write(MarkdownText.Inline(item.Lead, " "));
+                        md.Write("** ");
+                    }
+                    md.WriteLine(Item(item.Text));
+                }
                 break;
             case TableBlock table:
                 Table(md, table);
