@@ -17,7 +17,7 @@ internal static class ReportCommand
         var results = new List<ReportRunResult>();
         foreach (var size in sizes)
         {
-            // The bot runs with server GC (the Web SDK's default); workstation GC shows what the compile itself keeps.
+            // The bot runs with workstation GC (ChatOps.Bot.csproj); server GC, the Web SDK's default, for comparison.
             foreach (var server in new[] { true, false })
             {
                 Console.WriteLine($"{size:N0} events, {(server ? "server" : "workstation")} GC: building the incident, 1 warm-up and {runs} measured compiles in a fresh process …");
