@@ -1,5 +1,6 @@
 using ChatOps.Bot.Conversations;
 using ChatOps.Bot.Conversations.IncidentChannels;
+using ChatOps.Bot.Incidents;
 using ChatOps.Cards.Approvals;
 using ChatOps.Cards.Resources;
 using ChatOps.Incidents.Approvals;
@@ -18,6 +19,12 @@ internal sealed class AuditCommand(IIncidentStore store, IExportStore exports, T
         if (context.Client is not { } client)
         {
             await turn.SendTextAsync(CardText.Format("Audit.NoClient", turn.Language, context.Incident.Id), ct);
+            return;
+        }
+        // The links open the record to whoever holds them until they expire: only the team and the client's approvers get them.
+        if (!ResponseTeam.Includes(context.Incident, client, turn.Sender) && !client.MayDecide(turn.Sender.AadObjectId, turn.TenantId))
+        {
+            await turn.SendTextAsync(CardText.Get("Audit.NotAllowed", turn.Language), ct);
             return;
         }
         var timeline = await store.ReadTimelineAsync(context.Incident.Id, ct);

@@ -5,7 +5,7 @@ using ChatOps.Incidents.Incidents;
 
 namespace ChatOps.Bot.Conversations.IncidentChannels;
 
-/// <summary><c>note &lt;text&gt;</c>: a note on the incident's record.</summary>
+/// <summary><c>note &lt;text&gt;</c>: a note on the incident's record, by anyone in the channel (whose every post is on the record anyway).</summary>
 internal sealed class NoteCommand(IncidentWriter writer, TimeProvider time) : IIncidentCommand
 {
     public async Task RunAsync(Turn turn, IncidentContext context, string arguments, CancellationToken ct)
@@ -31,6 +31,11 @@ internal sealed class AssignCommand(IncidentWriter writer, IConnectorClient conn
 {
     public async Task RunAsync(Turn turn, IncidentContext context, string arguments, CancellationToken ct)
     {
+        if (!ResponseTeam.Includes(context.Incident, context.Client, turn.Sender))
+        {
+            await turn.SendTextAsync(CardText.Get("Assign.OnlyResponders", turn.Language), ct);
+            return;
+        }
         var point = arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault();
         var mention = Mentions.First(turn);
         if (point is null || mention is null)
@@ -56,6 +61,11 @@ internal sealed class DeliverCommand(IncidentWriter writer, TimeProvider time) :
 {
     public async Task RunAsync(Turn turn, IncidentContext context, string arguments, CancellationToken ct)
     {
+        if (!ResponseTeam.Includes(context.Incident, context.Client, turn.Sender))
+        {
+            await turn.SendTextAsync(CardText.Get("Deliver.OnlyResponders", turn.Language), ct);
+            return;
+        }
         var parts = arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         if (parts.Length < 2 || !Uri.TryCreate(parts[1].Trim('<', '>'), UriKind.Absolute, out var url))
         {
