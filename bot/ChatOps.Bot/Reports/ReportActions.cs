@@ -10,7 +10,7 @@ using ChatOps.Incidents.Reports;
 
 namespace ChatOps.Bot.Reports;
 
-/// <summary>The viewer's own copy of a report card: fresh links for everyone; the client's approvers also get the buttons.</summary>
+/// <summary>The viewer's own copy of a report card: fresh links for the response team and the client's approvers, who also get the buttons.</summary>
 internal sealed class ViewReportAction(ApprovalDesk desk, ReportDesk reports, ILogger<ViewReportAction> log) : ICardAction<ViewReport>
 {
     public async Task<AdaptiveCard> HandleAsync(Turn turn, ViewReport verb, CancellationToken ct)
@@ -19,6 +19,9 @@ internal sealed class ViewReportAction(ApprovalDesk desk, ReportDesk reports, IL
         if (await desk.LoadAsync(verb.IncidentId, ct) is not { } scene || scene.Incident.FindReport(verb.Version) is not { } report)
             return NoticeCard.Attention(CardText.Format("Rule.report.unknown", language, $"R{verb.Version}"), language);
         var approver = scene.Client.MayDecide(turn.Sender.AadObjectId, turn.TenantId) ? turn.Sender : null;
+        // Links open the report to whoever holds them until they expire, like the audit export's.
+        if (approver is null && !scene.IsResponder(turn.Sender))
+            return ReportCard.Build(scene.Incident, report, scene.Client, language, null, null, ReportDesk.Audience(scene), CardText.Get("Report.LinksNotAllowed", language));
         try
         {
             var links = report.Files.Count > 0 ? await reports.LinksAsync(scene.Incident.Id, report, ct) : null;

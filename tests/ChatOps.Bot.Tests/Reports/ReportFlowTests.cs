@@ -36,6 +36,9 @@ public sealed class ReportFlowTests(BotHost host) : IClassFixture<BotHost>
             Assert.Equal(file.Sha256, Convert.ToHexStringLower(SHA256.HashData(await http.GetByteArrayAsync(link))));
         Assert.Contains("Confirm the report", view, StringComparison.Ordinal);
         Assert.DoesNotContain("Confirm the report", await _reports.ViewAsync(Alex, id, 1), StringComparison.Ordinal);
+        var bystander = await _reports.ViewAsync(new("00000000-0000-0000-0000-0000000000023", "Lee Gu", ContosoTenant), id, 1);
+        Assert.Empty(ReportHost.Links(bystander));
+        Assert.Contains("Download links are for the response team", bystander, StringComparison.Ordinal);
 
         var refused = await _reports.ReviewAsync(Alex, id, 1, "Confirm");
         var noComment = await _reports.ReviewAsync(Megan, id, 1, "RequestChanges");

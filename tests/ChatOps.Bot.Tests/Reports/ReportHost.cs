@@ -62,6 +62,6 @@ internal sealed class ReportHost(BotHost host)
 
     /// <summary>The download links (Action.OpenUrl) of a report card.</summary>
     public static IReadOnlyList<Uri> Links(string card) =>
-        [.. JsonDocument.Parse(card).RootElement.GetProperty("actions").EnumerateArray()
+        !JsonDocument.Parse(card).RootElement.TryGetProperty("actions", out var actions) ? [] : [.. actions.EnumerateArray()
             .Where(a => a.GetProperty("type").GetString() == "Action.OpenUrl").Select(a => new Uri(a.GetProperty("url").GetString()!))];
 }
