@@ -1,5 +1,6 @@
 using ChatOps.Bot.Approvals;
 using ChatOps.Bot.Conversations;
+using ChatOps.Bot.Health;
 using ChatOps.Bot.Incidents;
 using ChatOps.Bot.Pages;
 using ChatOps.Bot.Protocol;
@@ -26,6 +27,7 @@ var app = builder.Build();
 
 app.MapBotMessages();
 app.MapJobsDashboard();
+app.MapHealth();
 
 app.Run();
 

@@ -46,6 +46,7 @@ public static class JobsServiceCollectionExtensions
         services.AddSingleton<IDeadlineScheduler>(sp => sp.GetRequiredService<HangfireDeadlineScheduler>());
         services.AddScoped<DeadlineRunner>();
         services.AddHostedService<DeadlineReconciler>();
+        services.AddHealthChecks().AddCheck<Health.JobStorageHealthCheck>("jobs", tags: ["ready"]); // the host's /readyz tag
         return services;
     }
 }

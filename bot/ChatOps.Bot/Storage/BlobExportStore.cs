@@ -58,6 +58,9 @@ internal sealed class BlobExportStore : IExportStore
         }
     }
 
+    /// <summary>Reads the exports container's properties (creating it once): whether Blob storage answers.</summary>
+    public async Task ProbeAsync(CancellationToken ct) => await (await ContainerAsync(ct)).GetPropertiesAsync(cancellationToken: ct);
+
     private async Task<ExportLink> UploadAsync(string path, string fileName, string contentType, byte[] content, CancellationToken ct)
     {
         try

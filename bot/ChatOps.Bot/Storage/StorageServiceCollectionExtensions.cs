@@ -16,7 +16,11 @@ internal static class StorageServiceCollectionExtensions
         services.AddSingleton<TableIncidentStore>();
         // The store schedules the SLA thresholds a stored change implies (see SchedulingIncidentStore).
         services.AddSingleton<IIncidentStore>(sp => ActivatorUtilities.CreateInstance<ChatOps.Bot.Sla.SchedulingIncidentStore>(sp, sp.GetRequiredService<TableIncidentStore>()));
-        services.AddSingleton<IExportStore, BlobExportStore>();
+        services.AddSingleton<BlobExportStore>();
+        services.AddSingleton<IExportStore>(sp => sp.GetRequiredService<BlobExportStore>());
+        services.AddHealthChecks()
+            .AddCheck<ChatOps.Bot.Health.TablesHealthCheck>("tables", tags: [ChatOps.Bot.Health.HealthEndpoints.Ready])
+            .AddCheck<ChatOps.Bot.Health.BlobHealthCheck>("blob", tags: [ChatOps.Bot.Health.HealthEndpoints.Ready]);
         services.AddSingleton<IDeadlineFirings, TableDeadlineFirings>();
         return services;
     }
