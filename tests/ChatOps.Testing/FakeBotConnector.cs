@@ -36,6 +36,9 @@ public sealed class FakeBotConnector : LoopbackServer
 
     public void Clear() => _requests.Clear();
 
+    /// <summary>How long each answer takes after the request is recorded (a slow Teams, for in-flight turns).</summary>
+    public TimeSpan Delay { get; set; }
+
     /// <summary>Waits (bounded) until a request matching the predicate has arrived.</summary>
     public async Task<RecordedRequest> WaitForAsync(Func<RecordedRequest, bool> match, TimeSpan? timeout = null)
     {
@@ -63,6 +66,8 @@ public sealed class FakeBotConnector : LoopbackServer
         var path = http.Request.Path.Value ?? "";
         var status = _failures.TryDequeue(out var failure) ? failure.Status : StatusFor(http.Request.Method, path);
         _requests.Enqueue(new RecordedRequest(http.Request.Method, Uri.UnescapeDataString(path), http.Request.Headers.Authorization.ToString(), body, status));
+        if (Delay > TimeSpan.Zero)
+            await Task.Delay(Delay);
         http.Response.StatusCode = status;
         if (failure?.RetryAfter is { } after)
             http.Response.Headers.RetryAfter = after;
