@@ -1,3 +1,4 @@
+using ChatOps.Testing;
 using System.Collections.Concurrent;
 using ChatOps.Bot.Storage;
 using ChatOps.Bot.Tests.Hosting;

@@ -1,3 +1,4 @@
+using ChatOps.Testing;
 using ChatOps.Bot.Tests.Approvals;
 using ChatOps.Bot.Tests.Hosting;
 

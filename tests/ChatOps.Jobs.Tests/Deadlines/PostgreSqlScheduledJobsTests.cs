@@ -1,3 +1,4 @@
+using ChatOps.Testing;
 using ChatOps.Incidents.Deadlines;
 using ChatOps.Jobs.Deadlines;
 using Microsoft.Extensions.Configuration;

@@ -1,12 +1,13 @@
 using Npgsql;
+using Xunit;
 
-namespace ChatOps.Jobs.Tests;
+namespace ChatOps.Testing;
 
 /// <summary>
-/// The PostgreSQL that infra/test starts, given as CHATOPS_TEST_POSTGRES (as in ChatOps.Bot.Tests): without it the
-/// tests that need it are skipped locally and fail in CI, so a CI run never passes without them.
+/// The PostgreSQL that infra/test installs (if missing) and starts, given as CHATOPS_TEST_POSTGRES, for the host and job
+/// tests. Without it the tests that need it are skipped locally and fail in CI (CI set), so a CI run never passes without them.
 /// </summary>
-internal static class TestPostgres
+public static class TestPostgres
 {
     public const string Variable = "CHATOPS_TEST_POSTGRES";
 
@@ -18,7 +19,7 @@ internal static class TestPostgres
         $"{Variable} is not set, and CI requires the PostgreSQL tests: infra/test installs and starts PostgreSQL and sets it (see its log).");
 
     /// <summary>A schema name no other test run uses; Hangfire creates it.</summary>
-    public static string NewSchema() => "hangfire_j" + Guid.NewGuid().ToString("N")[..12];
+    public static string NewSchema() => "hangfire_t" + Guid.NewGuid().ToString("N")[..12];
 
     public static async Task DropSchemaAsync(string schema)
     {
