@@ -14,7 +14,8 @@ internal static class IncidentsServiceCollectionExtensions
         services.AddSingleton<SlaCatalog>();
         services.AddScoped<ChatOps.Bot.Sla.SlaReminders>();
         services.AddScoped<ChatOps.Incidents.Deadlines.IDeadlineHandler, ChatOps.Bot.Sla.SlaThresholdHandler>();
-        services.AddSingleton<ChatOps.Incidents.Deadlines.IDeadlineSource, ChatOps.Bot.Sla.SlaDeadlineSource>();
+        services.AddSingleton<ChatOps.Incidents.Deadlines.IDeadlineSource, OpenIncidentDeadlines>();
+        services.AddSingleton<IIncidentDeadlines, ChatOps.Bot.Sla.SlaThresholdDeadlines>();
         services.AddSingleton<IClientDirectory, TableClientDirectory>();
         services.AddHostedService<CatalogStartup>();
         services.AddSingleton<DeclarationCheck>();

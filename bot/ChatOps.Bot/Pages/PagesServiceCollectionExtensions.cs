@@ -13,7 +13,7 @@ internal static class PagesServiceCollectionExtensions
         services.AddScoped<Pager>();
         services.AddScoped<PolicyPager>();
         services.AddScoped<ChatOps.Incidents.Deadlines.IDeadlineHandler, PageEscalationHandler>();
-        services.AddSingleton<ChatOps.Incidents.Deadlines.IDeadlineSource, PageDeadlineSource>();
+        services.AddSingleton<ChatOps.Bot.Incidents.IIncidentDeadlines, PageEscalationDeadlines>();
         services.AddIncidentCommand<PageCommand>("page", "呼叫");
         services.AddCardAction<AckPage, AckPageAction>();
         return services;

@@ -81,14 +81,14 @@ internal sealed class PolicyPager(IncidentWriter writer, IIncidentStore store, I
     }
 }
 
-/// <summary>At start: the next escalation step of every open page of every open incident, for the schedule to be rebuilt.</summary>
-internal sealed class PageDeadlineSource(IIncidentStore store, IRotationStore rotations) : IDeadlineSource
+/// <summary>The next escalation step of every open page, for the schedule to be rebuilt.</summary>
+internal sealed class PageEscalationDeadlines(IRotationStore rotations) : IIncidentDeadlines
 {
-    public async Task<IReadOnlyList<PendingDeadline>> ListPendingAsync(CancellationToken ct)
+    public async Task<IReadOnlyList<PendingDeadline>> PendingAsync(IReadOnlyList<Incident> open, CancellationToken ct)
     {
         var policies = new Dictionary<string, IReadOnlyList<EscalationStep>?>(StringComparer.Ordinal);
         var pending = new List<PendingDeadline>();
-        await foreach (var incident in store.ListOpenAsync(ct))
+        foreach (var incident in open)
         {
             foreach (var page in incident.Pages.Where(p => p is { IsOpen: true, PolicyId: not null }))
             {

@@ -58,17 +58,11 @@ internal sealed class ReportCompileHandler(
     }
 }
 
-/// <summary>At start: every version still compiling, so a restart compiles what it had queued.</summary>
-internal sealed class ReportDeadlineSource(IIncidentStore store) : IDeadlineSource
+/// <summary>Every version still compiling, so a restart compiles what it had queued.</summary>
+internal sealed class ReportCompileDeadlines : IIncidentDeadlines
 {
-    public async Task<IReadOnlyList<PendingDeadline>> ListPendingAsync(CancellationToken ct)
-    {
-        var pending = new List<PendingDeadline>();
-        await foreach (var incident in store.ListOpenAsync(ct))
-        {
-            if (incident.LatestReport is { Status: ReportStatus.Compiling } report)
-                pending.Add(new PendingDeadline(ReportDesk.Job(incident.Id, report), report.RequestedAt));
-        }
-        return pending;
-    }
+    public Task<IReadOnlyList<PendingDeadline>> PendingAsync(IReadOnlyList<Incident> open, CancellationToken ct) =>
+        Task.FromResult<IReadOnlyList<PendingDeadline>>([.. open
+            .Where(i => i.LatestReport is { Status: ReportStatus.Compiling })
+            .Select(i => new PendingDeadline(ReportDesk.Job(i.Id, i.LatestReport!), i.LatestReport!.RequestedAt))]);
 }

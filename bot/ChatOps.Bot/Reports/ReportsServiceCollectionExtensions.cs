@@ -14,7 +14,7 @@ internal static class ReportsServiceCollectionExtensions
         services.AddScoped<SummaryPhaseClosing>();
         services.AddScoped<IDeadlineHandler, ReportCompileHandler>();
         services.AddScoped<IDeadlineHandler, ChannelArchiveHandler>();
-        services.AddSingleton<IDeadlineSource, ReportDeadlineSource>();
+        services.AddSingleton<ChatOps.Bot.Incidents.IIncidentDeadlines, ReportCompileDeadlines>();
         services.AddIncidentCommand<SummaryCommand>("summary", "总结");
         services.AddIncidentCommand<ReportCommand>("report", "报告");
         services.AddCardAction<SubmitSummary, SubmitSummaryAction>();

@@ -43,14 +43,9 @@ internal sealed class SlaThresholdHandler(SlaReminders reminders, PolicyPager pa
     }
 }
 
-/// <summary>At start: every threshold of every running clock of every open incident, for the schedule to be rebuilt.</summary>
-internal sealed class SlaDeadlineSource(IIncidentStore store, SlaCatalog sla) : IDeadlineSource
+/// <summary>Each running clock's next threshold, for the schedule to be rebuilt.</summary>
+internal sealed class SlaThresholdDeadlines(SlaCatalog sla) : IIncidentDeadlines
 {
-    public async Task<IReadOnlyList<PendingDeadline>> ListPendingAsync(CancellationToken ct)
-    {
-        var pending = new List<PendingDeadline>();
-        await foreach (var incident in store.ListOpenAsync(ct))
-            pending.AddRange(SlaDeadline.Pending(incident, sla));
-        return pending;
-    }
+    public Task<IReadOnlyList<PendingDeadline>> PendingAsync(IReadOnlyList<Incident> open, CancellationToken ct) =>
+        Task.FromResult<IReadOnlyList<PendingDeadline>>([.. open.SelectMany(i => SlaDeadline.Pending(i, sla))]);
 }
