@@ -7,12 +7,14 @@ using ChatOps.Bot.Protocol;
 using ChatOps.Bot.Protocol.Endpoint;
 using ChatOps.Bot.Reports;
 using ChatOps.Bot.Rotations;
+using ChatOps.Bot.Settings;
 using ChatOps.Bot.Storage;
 using ChatOps.Jobs;
 using ChatOps.Jobs.Dashboard;
 
 var builder = WebApplication.CreateBuilder(args);
 
+builder.Services.AddSettingsChecks();
 builder.Services.AddBotProtocol(builder.Configuration);
 builder.Services.AddBotStorage(builder.Configuration);
 builder.Services.AddIncidents(builder.Configuration);

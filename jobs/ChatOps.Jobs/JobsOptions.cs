@@ -21,6 +21,7 @@ public sealed class JobsOptions : IValidatableObject
     public JobQueueStorage Storage { get; set; } = JobQueueStorage.InMemory;
 
     /// <summary>Required when <see cref="Storage"/> is PostgreSql, e.g. Host=…;Database=chatops;Username=…;Password=….</summary>
+    [DataType(DataType.Password)]
     public string? PostgreSqlConnectionString { get; set; }
 
     /// <summary>The schema of Hangfire's tables, created when missing.</summary>
@@ -39,6 +40,7 @@ public sealed class JobsOptions : IValidatableObject
     public TimeSpan ReconcileHorizon { get; set; } = TimeSpan.FromMinutes(30);
 
     /// <summary>The key that opens the dashboard outside Development (header X-Api-Key or Authorization: Bearer); unset keeps it closed.</summary>
+    [DataType(DataType.Password)]
     public string? DashboardApiKey { get; set; }
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)

@@ -1,3 +1,4 @@
+using ChatOps.Bot.Settings;
 using ChatOps.Bot.Storage;
 using ChatOps.Bot.Teams;
 using ChatOps.Incidents.Clients;
@@ -9,7 +10,7 @@ internal static class IncidentsServiceCollectionExtensions
     /// <summary>Playbooks and clients, loaded and checked at start.</summary>
     public static IServiceCollection AddIncidents(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<IncidentsOptions>().Bind(configuration.GetSection(IncidentsOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSettings<IncidentsOptions>(configuration, IncidentsOptions.Section);
         services.AddSingleton<PlaybookCatalog>();
         services.AddSingleton<SlaCatalog>();
         services.AddScoped<ChatOps.Bot.Sla.SlaReminders>();
@@ -22,7 +23,7 @@ internal static class IncidentsServiceCollectionExtensions
         services.AddScoped<IncidentOpener>();
         services.AddScoped<ChecklistChanges>();
         services.AddSingleton<IncidentWriter>();
-        services.AddOptions<GraphOptions>().Bind(configuration.GetSection(GraphOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSettings<GraphOptions>(configuration, GraphOptions.Section);
         services.AddSingleton<GraphTokens>();
         services.AddHttpClient<GraphChannelProvisioner>(c => c.Timeout = TimeSpan.FromSeconds(30));
         services.AddScoped<IChannelProvisioner, ChannelProvisioner>();

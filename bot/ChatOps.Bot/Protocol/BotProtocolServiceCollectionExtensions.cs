@@ -1,7 +1,8 @@
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using ChatOps.Bot.Protocol.Authentication;
 using ChatOps.Bot.Protocol.Connector;
 using ChatOps.Bot.Protocol.Endpoint;
+using ChatOps.Bot.Settings;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace ChatOps.Bot.Protocol;
@@ -12,9 +13,9 @@ internal static class BotProtocolServiceCollectionExtensions
     public static IServiceCollection AddBotProtocol(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton(TimeProvider.System);
-        services.AddOptions<BotIdentityOptions>().Bind(configuration.GetSection(BotIdentityOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<BotAuthenticationOptions>().Bind(configuration.GetSection(BotAuthenticationOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<ConnectorOptions>().Bind(configuration.GetSection(ConnectorOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSettings<BotIdentityOptions>(configuration, BotIdentityOptions.Section);
+        services.AddSettings<BotAuthenticationOptions>(configuration, BotAuthenticationOptions.Section);
+        services.AddSettings<ConnectorOptions>(configuration, ConnectorOptions.Section);
         services.AddSingleton<IValidateOptions<BotAuthenticationOptions>, AuthenticationStartupCheck>();
         services.AddSingleton<IValidateOptions<ConnectorOptions>, ConnectorStartupCheck>();
 

@@ -1,4 +1,5 @@
 using ChatOps.Bot.Conversations;
+using ChatOps.Bot.Settings;
 using ChatOps.Bot.Storage;
 using ChatOps.Incidents.Rotations;
 
@@ -9,7 +10,7 @@ internal static class RotationsServiceCollectionExtensions
     /// <summary>On-call rotations and escalation policies: the file checked at start, the table, and oncall / override in chat.</summary>
     public static IServiceCollection AddRotations(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<RotationsOptions>().Bind(configuration.GetSection(RotationsOptions.Section)).ValidateOnStart();
+        services.AddSettings<RotationsOptions>(configuration, RotationsOptions.Section);
         services.AddSingleton<IRotationStore, TableRotationStore>();
         services.AddHostedService<RotationStartup>();
         // Both work in a personal chat and, by @mention, in an incident's channel.

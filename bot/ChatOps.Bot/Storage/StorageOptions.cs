@@ -7,7 +7,8 @@ public sealed class StorageOptions : IValidatableObject
 {
     public const string Section = "Storage";
 
-    /// <summary>e.g. UseDevelopmentStorage=true for Azurite.</summary>
+    /// <summary>e.g. UseDevelopmentStorage=true for Azurite; a secret, as it may carry the account key.</summary>
+    [DataType(DataType.Password)]
     public string? ConnectionString { get; set; }
 
     /// <summary>e.g. https://account.table.core.windows.net/, used with DefaultAzureCredential when no connection string is set.</summary>

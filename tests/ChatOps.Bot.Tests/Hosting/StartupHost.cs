@@ -5,6 +5,7 @@ using ChatOps.Bot.Incidents;
 using ChatOps.Bot.Protocol;
 using ChatOps.Bot.Reports;
 using ChatOps.Bot.Rotations;
+using ChatOps.Bot.Settings;
 using ChatOps.Bot.Storage;
 using ChatOps.Jobs;
 using Microsoft.AspNetCore.Builder;
@@ -21,12 +22,16 @@ namespace ChatOps.Bot.Tests.Hosting;
 /// </summary>
 internal static class StartupHost
 {
-    public static async Task StartAndStopAsync(string environment, IDictionary<string, string?> settings)
+    /// <param name="contentRoot">where appsettings.{environment}.json is read from (default: the test's folder)</param>
+    /// <param name="configure">more configuration sources, read after <paramref name="settings"/></param>
+    public static async Task StartAndStopAsync(string environment, IDictionary<string, string?> settings, string? contentRoot = null, Action<IConfigurationBuilder>? configure = null)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = environment, ContentRootPath = AppContext.BaseDirectory });
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = environment, ContentRootPath = contentRoot ?? AppContext.BaseDirectory });
         builder.Configuration.AddInMemoryCollection(settings);
+        configure?.Invoke(builder.Configuration);
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
+        builder.Services.AddSettingsChecks();
         builder.Services.AddBotProtocol(builder.Configuration);
         builder.Services.AddBotStorage(builder.Configuration);
         builder.Services.AddIncidents(builder.Configuration);

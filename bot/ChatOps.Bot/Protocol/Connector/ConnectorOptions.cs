@@ -13,6 +13,7 @@ public sealed class ConnectorOptions
     public ConnectorCredential Credential { get; set; } = ConnectorCredential.ClientSecret;
 
     /// <summary>The app's client secret, from the environment or Key Vault (never appsettings).</summary>
+    [DataType(DataType.Password)]
     public string? ClientSecret { get; set; }
 
     /// <summary>A user-assigned managed identity's client id; empty for the system-assigned one.</summary>
