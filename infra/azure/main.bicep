@@ -118,6 +118,7 @@ module web 'modules/webapp.bicep' = {
     name: webAppName
     skuName: appServicePlanSku
     instanceCount: instanceCount
+    workspaceId: monitoring.outputs.workspaceId
     tags: tags
   }
 }

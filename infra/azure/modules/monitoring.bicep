@@ -40,5 +40,8 @@ resource appInsights 'Microsoft.Insights/components@2020-02-02' = {
   }
 }
 
+@description('The Log Analytics workspace, for the web app\'s platform logs.')
+output workspaceId string = workspace.id
+
 @description('The connection string the Azure Monitor exporter reads from APPLICATIONINSIGHTS_CONNECTION_STRING (an identifier, not a credential).')
 output connectionString string = appInsights.properties.ConnectionString

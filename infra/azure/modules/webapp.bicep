@@ -19,6 +19,9 @@ param skuName string
 @maxValue(30)
 param instanceCount int
 
+@description('The Log Analytics workspace that receives the app\'s console, HTTP, audit and platform logs.')
+param workspaceId string
+
 param tags object
 
 resource plan 'Microsoft.Web/serverfarms@2024-11-01' = {
@@ -50,6 +53,7 @@ resource site 'Microsoft.Web/sites@2024-11-01' = {
     publicNetworkAccess: 'Enabled'
     siteConfig: {
       linuxFxVersion: 'DOTNETCORE|10.0'
+      appCommandLine: 'dotnet ChatOps.Bot.dll'
       alwaysOn: true
       http20Enabled: true
       minTlsVersion: '1.2'
@@ -77,6 +81,26 @@ resource scm 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2024-11-01'
   name: 'scm'
   properties: {
     allow: false
+  }
+}
+
+// Standard output (the ASP.NET Core console log), requests, deployment logins and container events, kept in
+// Log Analytics beside Application Insights' telemetry.
+resource logs 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'logs-to-workspace'
+  scope: site
+  properties: {
+    workspaceId: workspaceId
+    logs: [for category in ['AppServiceConsoleLogs', 'AppServiceHTTPLogs', 'AppServiceAuditLogs', 'AppServicePlatformLogs']: {
+      category: category
+      enabled: true
+    }]
+    metrics: [
+      {
+        category: 'AllMetrics'
+        enabled: true
+      }
+    ]
   }
 }
 

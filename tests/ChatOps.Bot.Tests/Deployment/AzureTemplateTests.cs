@@ -47,12 +47,25 @@ public sealed class AzureTemplateTests
         Assert.True((bool)site["properties"]!["httpsOnly"]!);
         Assert.Equal("SystemAssigned", (string?)site["identity"]!["type"]);
         Assert.Equal("DOTNETCORE|10.0", (string?)config["linuxFxVersion"]);
+        Assert.Equal($"dotnet {typeof(Program).Assembly.GetName().Name}.dll", (string?)config["appCommandLine"]);
         Assert.Equal(("1.2", "1.2"), ((string?)config["minTlsVersion"], (string?)config["scmMinTlsVersion"]));
         Assert.Equal("Disabled", (string?)config["ftpsState"]);
         Assert.True((bool)config["alwaysOn"]!);
         Assert.Equal("/readyz", (string?)config["healthCheckPath"]);
         Assert.True((bool)(await AzureTemplate.ResourceAsync("Microsoft.Web/serverfarms"))["properties"]!["reserved"]!);
         Assert.Equal(["ftp", "scm"], publishing.Where(p => !(bool)p["properties"]!["allow"]!).Select(p => ((string)p["name"]!).Split('/')[^1]).Order());
+    }
+
+    [Fact]
+    public async Task The_web_apps_console_and_platform_logs_go_to_the_log_analytics_workspace_of_application_insights()
+    {
+        var settings = (await AzureTemplate.ResourceAsync("Microsoft.Insights/diagnosticSettings"))["properties"]!;
+        var insights = (await AzureTemplate.ResourceAsync("Microsoft.Insights/components"))["properties"]!;
+
+        Assert.Contains("AppServiceConsoleLogs", settings["logs"]!.AsArray().Select(l => (string?)l!["category"]));
+        Assert.Contains(".outputs.workspaceId.value", (string?)settings["workspaceId"], StringComparison.Ordinal);
+        Assert.EndsWith("/Microsoft.OperationalInsights/workspaces/" + (string?)(await AzureTemplate.ResourceAsync("Microsoft.OperationalInsights/workspaces"))["name"],
+            (string?)insights["WorkspaceResourceId"], StringComparison.Ordinal);
     }
 
     [Fact]
