@@ -1,5 +1,6 @@
 using ChatOps.Bot.Storage;
 using ChatOps.Bot.Teams;
+using ChatOps.Bot.Telemetry;
 using ChatOps.Incidents.Clients;
 
 namespace ChatOps.Bot.Incidents;
@@ -9,6 +10,7 @@ internal static class IncidentsServiceCollectionExtensions
     /// <summary>Playbooks and clients, loaded and checked at start.</summary>
     public static IServiceCollection AddIncidents(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddChatOpsMetrics();
         services.AddOptions<IncidentsOptions>().Bind(configuration.GetSection(IncidentsOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<PlaybookCatalog>();
         services.AddSingleton<SlaCatalog>();

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using ChatOps.Bot.Protocol.Authentication;
 using ChatOps.Bot.Protocol.Connector;
 using ChatOps.Bot.Protocol.Endpoint;
+using ChatOps.Bot.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace ChatOps.Bot.Protocol;
@@ -12,6 +13,7 @@ internal static class BotProtocolServiceCollectionExtensions
     public static IServiceCollection AddBotProtocol(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton(TimeProvider.System);
+        services.AddChatOpsMetrics();
         services.AddOptions<BotIdentityOptions>().Bind(configuration.GetSection(BotIdentityOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<BotAuthenticationOptions>().Bind(configuration.GetSection(BotAuthenticationOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ConnectorOptions>().Bind(configuration.GetSection(ConnectorOptions.Section)).ValidateDataAnnotations().ValidateOnStart();

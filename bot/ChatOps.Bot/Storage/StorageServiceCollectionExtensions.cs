@@ -1,4 +1,5 @@
 using ChatOps.Bot.Protocol.Deduplication;
+using ChatOps.Bot.Telemetry;
 using ChatOps.Incidents.Deadlines;
 using ChatOps.Incidents.Incidents;
 
@@ -9,6 +10,7 @@ internal static class StorageServiceCollectionExtensions
     /// <summary>Azure Tables and Blob (Azurite locally) behind the domain's and the protocol's ports.</summary>
     public static IServiceCollection AddBotStorage(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddChatOpsMetrics();
         services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<Tables>();
         services.AddSingleton<IProcessedActivities, TableProcessedActivities>();
