@@ -57,7 +57,7 @@ internal static class TelemetryServiceCollectionExtensions
                 var http = Enum.TryParse(section[nameof(TelemetryOptions.OtlpProtocol)], ignoreCase: true, out OtlpProtocol protocol) && protocol == OtlpProtocol.HttpProtobuf;
                 telemetry.UseOtlpExporter(http ? OtlpExportProtocol.HttpProtobuf : OtlpExportProtocol.Grpc, endpoint);
                 break;
-            case TelemetryExporter.AzureMonitor when configuration[TelemetryOptions.ConnectionStringSetting] is { Length: > 0 } connectionString:
+            case TelemetryExporter.AzureMonitor when configuration[TelemetryOptions.ConnectionStringSetting] is { } connectionString && TelemetryStartupCheck.IsConnectionString(connectionString):
                 telemetry.UseAzureMonitorExporter(o => o.ConnectionString = connectionString);
                 break;
         }

@@ -13,8 +13,11 @@ internal sealed class TelemetryStartupCheck : IValidateOptions<TelemetryOptions>
             ValidateOptionsResult.Fail($"{TelemetryOptions.Section}:OtlpEndpoint must be an absolute http or https URI."),
         TelemetryExporter.AzureMonitor when string.IsNullOrWhiteSpace(options.AzureMonitorConnectionString) =>
             ValidateOptionsResult.Fail($"{TelemetryOptions.ConnectionStringSetting} is required when {TelemetryOptions.Section}:Exporter is AzureMonitor."),
-        TelemetryExporter.AzureMonitor when !options.AzureMonitorConnectionString!.Contains("InstrumentationKey=", StringComparison.OrdinalIgnoreCase) =>
+        TelemetryExporter.AzureMonitor when !IsConnectionString(options.AzureMonitorConnectionString) =>
             ValidateOptionsResult.Fail($"{TelemetryOptions.ConnectionStringSetting} is not an Application Insights connection string (it has no InstrumentationKey)."),
         _ => ValidateOptionsResult.Success,
     };
+
+    /// <summary>Application Insights' connection strings name their resource by InstrumentationKey (the exporter requires it).</summary>
+    public static bool IsConnectionString(string? value) => value?.Contains("InstrumentationKey=", StringComparison.OrdinalIgnoreCase) == true;
 }
