@@ -26,6 +26,7 @@ internal static class TelemetryServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<TelemetryOptions>, TelemetryStartupCheck>();
         services.AddChatOpsMetrics();
+        services.AddSecretFreeLogging();
 
         // The exporter decides what to register, so it is read now; a value that does not parse registers nothing here
         // and is reported, with its key, by the options' validation at start.
@@ -69,6 +70,19 @@ internal static class TelemetryServiceCollectionExtensions
     {
         services.AddMetrics();
         services.TryAddSingleton<ChatOpsMetrics>();
+        return services;
+    }
+
+    /// <summary>
+    /// Two framework logs that can carry secrets are kept out, whatever the configured levels: HttpClientFactory's request
+    /// and response logs (their message redacts header values, their structured values do not: an OpenTelemetry log
+    /// exporter would send the bot's bearer tokens), and ASP.NET Core's "Request starting/finished" lines, which print the
+    /// raw query string. The HttpClient and ASP.NET Core spans and metrics say the same, with queries redacted.
+    /// </summary>
+    public static IServiceCollection AddSecretFreeLogging(this IServiceCollection services)
+    {
+        services.ConfigureHttpClientDefaults(http => http.RemoveAllLoggers());
+        services.AddLogging(l => l.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", level => level >= LogLevel.Warning));
         return services;
     }
 }

@@ -23,6 +23,10 @@ internal sealed class CapturingLoggerProvider : ILoggerProvider, ISupportExterna
     {
     }
 
+    /// <summary>A structured value as an exporter would write it: a list (header values, say) item by item.</summary>
+    private static string? Render(object? value) =>
+        value is not string && value is IEnumerable<object?> items ? "[" + string.Join(", ", items.Select(Render)) + "]" : value?.ToString();
+
     private sealed class Logger(CapturingLoggerProvider provider, string category) : ILogger
     {
         public IDisposable? BeginScope<TState>(TState state) where TState : notnull => provider._scopes.Push(state);
@@ -35,7 +39,7 @@ internal sealed class CapturingLoggerProvider : ILoggerProvider, ISupportExterna
             if (state is IEnumerable<KeyValuePair<string, object?>> values)
             {
                 foreach (var (key, value) in values)
-                    entry.Append($" | {key}={value}");
+                    entry.Append($" | {key}={Render(value)}");
             }
             provider._scopes.ForEachScope((scope, b) => b.Append($" | scope {scope}"), entry);
             if (exception is not null)
