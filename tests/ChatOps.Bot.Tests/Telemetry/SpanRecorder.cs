@@ -5,8 +5,8 @@ using ChatOps.Incidents.Telemetry;
 namespace ChatOps.Bot.Tests.Telemetry;
 
 /// <summary>
-/// Records the ChatOps spans (and ASP.NET Core's, which carry an inbound traceparent) of the whole process; a test finds
-/// its own by the trace id it started, since hosts of other tests run at the same time.
+/// Records the ChatOps spans (and ASP.NET Core's, which continue an inbound traceparent) of the whole process; a test
+/// finds its own by the trace of a span it started, since hosts of other tests run at the same time.
 /// </summary>
 internal sealed class SpanRecorder : IDisposable
 {
@@ -28,13 +28,6 @@ internal sealed class SpanRecorder : IDisposable
 
     /// <summary>A parent span whose trace the test's own work joins.</summary>
     public static Activity StartTrace(string name) => Test.StartActivity(name, ActivityKind.Internal) ?? throw new InvalidOperationException("No listener");
-
-    /// <summary>A W3C traceparent that puts an inbound request into a fresh trace; its id is returned with it.</summary>
-    public static (string Header, ActivityTraceId TraceId) NewTraceparent()
-    {
-        var trace = ActivityTraceId.CreateRandom();
-        return ($"00-{trace}-{ActivitySpanId.CreateRandom()}-01", trace);
-    }
 
     public IReadOnlyList<Activity> InTrace(ActivityTraceId trace) =>
         [.. _stopped.Where(a => a.TraceId == trace && a.Source.Name == ChatOpsTelemetry.Name)];

@@ -14,9 +14,9 @@ public sealed class TurnTelemetryTests(BotHost host) : IClassFixture<BotHost>
     {
         using var metrics = new MetricRecorder(host.Services);
         using var spans = new SpanRecorder();
-        var (traceparent, trace) = SpanRecorder.NewTraceparent();
+        using var parent = SpanRecorder.StartTrace("help turn");
 
-        var response = await PostAsync(TeamsActivities.Message(host.Connector.ServiceUrl, "help"), host.ValidToken(), traceparent);
+        var response = await PostAsync(TeamsActivities.Message(host.Connector.ServiceUrl, "help"), host.ValidToken());
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var turn = await metrics.WaitForAsync("chatops.turn.duration", _ => true);
@@ -24,7 +24,7 @@ public sealed class TurnTelemetryTests(BotHost host) : IClassFixture<BotHost>
             new Dictionary<string, object?> { ["chatops.activity.type"] = "message", ["chatops.turn.outcome"] = "processed", ["http.response.status_code"] = 200 },
             turn.Tags);
         Assert.InRange(turn.Value, 1e-6, 30);
-        var span = await spans.WaitForAsync(trace, "turn message");
+        var span = await spans.WaitForAsync(parent.TraceId, "turn message");
         Assert.Equal(("message", "processed", (object)200), (span.GetTagItem("chatops.activity.type"), span.GetTagItem("chatops.turn.outcome"), span.GetTagItem("http.response.status_code")));
     }
 
@@ -45,9 +45,13 @@ public sealed class TurnTelemetryTests(BotHost host) : IClassFixture<BotHost>
     {
         using var metrics = new MetricRecorder(host.Services);
         using var spans = new SpanRecorder();
-        var (traceparent, trace) = SpanRecorder.NewTraceparent();
+        System.Diagnostics.ActivityTraceId trace;
 
-        await PostAsync(TeamsActivities.Execute(host.Connector.ServiceUrl, new JsonObject { ["verb"] = "help.show", ["language"] = "en" }), host.ValidToken(), traceparent);
+        using (var parent = SpanRecorder.StartTrace("click"))
+        {
+            trace = parent.TraceId;
+            await PostAsync(TeamsActivities.Execute(host.Connector.ServiceUrl, new JsonObject { ["verb"] = "help.show", ["language"] = "en" }), host.ValidToken());
+        }
         await PostAsync(TeamsActivities.Execute(host.Connector.ServiceUrl, new JsonObject { ["verb"] = "no.such.verb", ["text"] = "user text" }), host.ValidToken());
 
         var invokes = metrics.Of("chatops.invoke.duration");
@@ -74,12 +78,11 @@ public sealed class TurnTelemetryTests(BotHost host) : IClassFixture<BotHost>
         Assert.Equal("other", turn["chatops.activity.type"]);
     }
 
-    private async Task<HttpResponseMessage> PostAsync(JsonObject activity, string token, string? traceparent = null)
+    /// <summary>Sent within the current span, if any: HttpClient carries its trace to the bot (traceparent).</summary>
+    private async Task<HttpResponseMessage> PostAsync(JsonObject activity, string token)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages") { Content = JsonContent.Create(activity) };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        if (traceparent is not null)
-            request.Headers.Add("traceparent", traceparent);
         return await host.Client.SendAsync(request);
     }
 }
