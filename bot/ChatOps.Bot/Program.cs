@@ -9,12 +9,14 @@ using ChatOps.Bot.Reports;
 using ChatOps.Bot.Rotations;
 using ChatOps.Bot.Settings;
 using ChatOps.Bot.Storage;
+using ChatOps.Bot.Telemetry;
 using ChatOps.Jobs;
 using ChatOps.Jobs.Dashboard;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddSettingsChecks();
+builder.Services.AddTelemetry(builder.Configuration);
 builder.Services.AddBotProtocol(builder.Configuration);
 builder.Services.AddBotStorage(builder.Configuration);
 builder.Services.AddIncidents(builder.Configuration);

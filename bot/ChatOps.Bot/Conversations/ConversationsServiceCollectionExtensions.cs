@@ -2,6 +2,7 @@ using ChatOps.Bot.Conversations.CardActions;
 using ChatOps.Bot.Conversations.Commands;
 using ChatOps.Bot.Conversations.IncidentChannels;
 using ChatOps.Bot.Conversations.Lifecycle;
+using ChatOps.Bot.Telemetry;
 using ChatOps.Cards.Adaptive;
 
 namespace ChatOps.Bot.Conversations;
@@ -10,6 +11,7 @@ internal static class ConversationsServiceCollectionExtensions
 {
     public static IServiceCollection AddConversations(this IServiceCollection services)
     {
+        services.AddChatOpsMetrics();
         // Scoped per turn: handlers reach the typed connector client, which must not outlive its handler rotation.
         services.AddScoped<TurnRouter>();
         services.AddScoped<CommandRouter>();

@@ -1,6 +1,7 @@
 using ChatOps.Bot.Settings;
 using ChatOps.Bot.Storage;
 using ChatOps.Bot.Teams;
+using ChatOps.Bot.Telemetry;
 using ChatOps.Incidents.Clients;
 
 namespace ChatOps.Bot.Incidents;
@@ -11,6 +12,7 @@ internal static class IncidentsServiceCollectionExtensions
     public static IServiceCollection AddIncidents(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSettings<IncidentsOptions>(configuration, IncidentsOptions.Section);
+        services.AddChatOpsMetrics();
         services.AddSingleton<PlaybookCatalog>();
         services.AddSingleton<SlaCatalog>();
         services.AddScoped<ChatOps.Bot.Sla.SlaReminders>();

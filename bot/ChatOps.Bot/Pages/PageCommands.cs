@@ -3,6 +3,7 @@ using ChatOps.Bot.Conversations.CardActions;
 using ChatOps.Bot.Conversations.IncidentChannels;
 using ChatOps.Bot.Incidents;
 using ChatOps.Bot.Protocol.Connector;
+using ChatOps.Bot.Telemetry;
 using ChatOps.Cards.Adaptive;
 using ChatOps.Cards.Help;
 using ChatOps.Cards.Pages;
@@ -58,7 +59,7 @@ internal sealed class PageCommand(IncidentWriter writer, IConnectorClient connec
 }
 
 /// <summary>Acknowledge on a page: the first one ends the escalation; a later one is told who was first.</summary>
-internal sealed class AckPageAction(IncidentWriter writer, IClientDirectory clients, IConnectorClient connector, TimeProvider time) : ICardAction<AckPage>
+internal sealed class AckPageAction(IncidentWriter writer, IClientDirectory clients, IConnectorClient connector, ChatOpsMetrics metrics, TimeProvider time) : ICardAction<AckPage>
 {
     public async Task<AdaptiveCard> HandleAsync(Turn turn, AckPage verb, CancellationToken ct)
     {
@@ -74,6 +75,8 @@ internal sealed class AckPageAction(IncidentWriter writer, IClientDirectory clie
             }, ct);
             if (stored?.Incident.FindPage(verb.PageId) is not { } page || await clients.FindAsync(stored.Incident.ClientId, ct) is not { } client)
                 return NoticeCard.Attention(CardText.Format("Incident.Unknown", language, verb.IncidentId), language);
+            if (acked)
+                metrics.Acked(page);
             var zone = TimeZoneInfo.FindSystemTimeZoneById(client.TimeZone);
             if (acked && stored.Incident.Channel is { } channel)
                 await connector.SendAsync(new Uri(channel.ServiceUrl), channel.ConversationId, CardMessages.Of(PageCard.Build(stored.Incident, page, zone, Languages.FromLocale(client.Locale))), ct);

@@ -4,6 +4,7 @@ using ChatOps.Bot.Protocol.Activities;
 using ChatOps.Bot.Protocol.Authentication;
 using ChatOps.Bot.Protocol.Connector;
 using ChatOps.Bot.Teams;
+using ChatOps.Bot.Telemetry;
 using ChatOps.Cards.Pages;
 using ChatOps.Cards.Resources;
 using ChatOps.Incidents.Clients;
@@ -17,10 +18,12 @@ namespace ChatOps.Bot.Pages;
 /// Reaches the people of one round of a page: a proactive 1:1 message that raises a notification (with the Ack card),
 /// an @mention in the incident channel, and an activity-feed entry. One failed channel of delivery does not stop the others.
 /// </summary>
-internal sealed class Pager(IConnectorClient connector, IActivityFeed feed, IOptions<BotIdentityOptions> bot, ILogger<Pager> log)
+internal sealed class Pager(IConnectorClient connector, IActivityFeed feed, IOptions<BotIdentityOptions> bot, ChatOpsMetrics metrics, ILogger<Pager> log)
 {
+    /// <summary>Delivers the page's latest round: its first (a page sent) or an escalation.</summary>
     public async Task DeliverAsync(Incident incident, Page page, Client client, CancellationToken ct)
     {
+        metrics.Paged(page);
         if (incident.Channel is not { } channel)
             return;
         var serviceUrl = new Uri(channel.ServiceUrl);

@@ -2,6 +2,7 @@ using ChatOps.Bot.Protocol.Authentication;
 using ChatOps.Bot.Protocol.Connector;
 using ChatOps.Bot.Protocol.Endpoint;
 using ChatOps.Bot.Settings;
+using ChatOps.Bot.Telemetry;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -16,6 +17,7 @@ internal static class BotProtocolServiceCollectionExtensions
         services.AddSettings<BotIdentityOptions>(configuration, BotIdentityOptions.Section);
         services.AddSettings<BotAuthenticationOptions>(configuration, BotAuthenticationOptions.Section);
         services.AddSettings<ConnectorOptions>(configuration, ConnectorOptions.Section);
+        services.AddChatOpsMetrics();
         services.AddSingleton<IValidateOptions<BotAuthenticationOptions>, AuthenticationStartupCheck>();
         services.AddSingleton<IValidateOptions<ConnectorOptions>, ConnectorStartupCheck>();
 

@@ -1,6 +1,7 @@
 using ChatOps.Bot.Conversations;
 using ChatOps.Bot.Incidents;
 using ChatOps.Bot.Protocol.Connector;
+using ChatOps.Bot.Telemetry;
 using ChatOps.Cards.Incidents;
 using ChatOps.Cards.Resources;
 using ChatOps.Cards.Sla;
@@ -18,7 +19,7 @@ namespace ChatOps.Bot.Sla;
 /// </summary>
 internal sealed class SlaReminders(
     IncidentWriter writer, SlaCatalog sla, IClientDirectory clients, IConnectorClient connector, CardUpdates updates, PlaybookCatalog playbooks,
-    TimeProvider time, ILogger<SlaReminders> log)
+    ChatOpsMetrics metrics, TimeProvider time, ILogger<SlaReminders> log)
 {
     public async Task<SlaOutcome> FireAsync(string incidentId, string clockId, int percent, CancellationToken ct)
     {
@@ -36,6 +37,7 @@ internal sealed class SlaReminders(
         if (recorded is null)
             return stored.Fired.Contains(percent) ? SlaOutcome.Nothing : new SlaOutcome(false, stored.DueAt(percent, sla.Calendar(stored.CalendarId)), TimeSpan.Zero);
         var lateBy = TimeSpan.Parse((string)recorded.Data["lateBy"]!, System.Globalization.CultureInfo.InvariantCulture);
+        metrics.SlaThreshold(stored.Id, saved.Incident.SeverityId, percent);
         var headline = await AnnounceAsync(saved.Incident, clockId, percent, lateBy, now, ct);
         return new SlaOutcome(true, null, lateBy) { Headline = headline };
     }

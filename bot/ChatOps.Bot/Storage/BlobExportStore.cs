@@ -2,6 +2,7 @@ using Azure.Identity;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Azure.Storage.Sas;
+using ChatOps.Bot.Telemetry;
 using ChatOps.Incidents.Incidents;
 using Microsoft.Extensions.Options;
 
@@ -23,11 +24,10 @@ internal sealed class BlobExportStore : IExportStore
     private readonly Lazy<BlobContainerClient> _container;
     private Task? _created;
 
-    public BlobExportStore(IOptions<StorageOptions> options, TimeProvider time)
+    public BlobExportStore(IOptions<StorageOptions> options, TimeProvider time, ChatOpsMetrics metrics)
     {
         var o = options.Value;
-        var clientOptions = new BlobClientOptions();
-        clientOptions.Retry.MaxRetries = o.MaxRetries;
+        var clientOptions = new BlobClientOptions { RetryPolicy = new StorageRetries(o.MaxRetries, metrics) };
         clientOptions.Retry.NetworkTimeout = TimeSpan.FromSeconds(10);
         _service = !string.IsNullOrWhiteSpace(o.ConnectionString)
             ? new BlobServiceClient(o.ConnectionString, clientOptions)

@@ -1,5 +1,6 @@
 using ChatOps.Bot.Protocol.Deduplication;
 using ChatOps.Bot.Settings;
+using ChatOps.Bot.Telemetry;
 using ChatOps.Incidents.Deadlines;
 using ChatOps.Incidents.Incidents;
 
@@ -11,6 +12,7 @@ internal static class StorageServiceCollectionExtensions
     public static IServiceCollection AddBotStorage(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSettings<StorageOptions>(configuration, StorageOptions.Section);
+        services.AddChatOpsMetrics();
         services.AddSingleton<Tables>();
         services.AddSingleton<IProcessedActivities, TableProcessedActivities>();
         services.AddSingleton<IncidentIdCounter>();

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Azure.Data.Tables;
 using Azure.Identity;
+using ChatOps.Bot.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace ChatOps.Bot.Storage;
@@ -12,11 +13,10 @@ internal sealed class Tables
     private readonly string _prefix;
     private readonly ConcurrentDictionary<string, Lazy<Task<TableClient>>> _tables = new(StringComparer.Ordinal);
 
-    public Tables(IOptions<StorageOptions> options)
+    public Tables(IOptions<StorageOptions> options, ChatOpsMetrics metrics)
     {
         var o = options.Value;
-        var clientOptions = new TableClientOptions();
-        clientOptions.Retry.MaxRetries = o.MaxRetries;
+        var clientOptions = new TableClientOptions { RetryPolicy = new StorageRetries(o.MaxRetries, metrics) };
         clientOptions.Retry.NetworkTimeout = TimeSpan.FromSeconds(10);
         _service = !string.IsNullOrWhiteSpace(o.ConnectionString)
             ? new TableServiceClient(o.ConnectionString, clientOptions)

@@ -1,5 +1,6 @@
 using System.Net;
 using ChatOps.Bot.Protocol.Connector;
+using ChatOps.Bot.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace ChatOps.Bot.Teams;
@@ -20,9 +21,10 @@ internal static class GraphRetries
         services.AddHttpClient<T>(c => c.Timeout = Timeout.InfiniteTimeSpan)
             .AddHttpMessageHandler(sp => new ConnectorRetryHandler(
                 sp.GetRequiredService<IOptions<ConnectorOptions>>(), sp.GetRequiredService<ConnectorBackoff>(),
-                sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<ConnectorRetryHandler>>())
+                sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ChatOpsMetrics>(), sp.GetRequiredService<ILogger<ConnectorRetryHandler>>())
             {
                 Retried = IsTransient,
+                Target = "graph",
             })
             .AddHttpMessageHandler<ConnectorTimeoutHandler>();
 }

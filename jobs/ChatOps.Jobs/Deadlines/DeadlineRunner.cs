@@ -1,5 +1,7 @@
 using System.ComponentModel;
+using System.Diagnostics;
 using ChatOps.Incidents.Deadlines;
+using ChatOps.Incidents.Telemetry;
 using Microsoft.Extensions.Logging;
 
 namespace ChatOps.Jobs.Deadlines;
@@ -19,9 +21,13 @@ internal sealed partial class DeadlineRunner(
     public async Task RunAsync(string kind, string incidentId, string targetId, string occurrence, DateTimeOffset dueAt, CancellationToken ct)
     {
         var job = new DeadlineJob(kind, incidentId, targetId, occurrence);
+        // One span per run; the kind names what fired (a word of our own), the outcome what this run did.
+        using var span = ChatOpsTelemetry.Source.StartActivity($"deadline {kind}");
+        span?.SetTag("chatops.deadline.kind", kind);
         if (dueAt - time.GetUtcNow() > MaxWaitInPlace)
         {
             scheduler.Schedule(job, dueAt, runAt: dueAt);
+            span?.SetTag("chatops.deadline.outcome", "rescheduled");
             LogRescheduled(job, dueAt);
             return;
         }
@@ -34,14 +40,28 @@ internal sealed partial class DeadlineRunner(
         switch (await firings.TryClaimAsync(job, ct))
         {
             case FiringClaim.Claimed claim:
-                await FireAsync(handler, job, claim, time.GetUtcNow() - dueAt, ct);
+                var lateBy = time.GetUtcNow() - dueAt;
+                span?.SetTag("chatops.deadline.late_by_s", Math.Max(0, lateBy.TotalSeconds));
+                try
+                {
+                    await FireAsync(handler, job, claim, lateBy, ct);
+                }
+                catch (Exception e)
+                {
+                    span?.SetTag("chatops.deadline.outcome", "failed");
+                    span?.SetStatus(ActivityStatusCode.Error, e.GetType().FullName);
+                    throw;
+                }
+                span?.SetTag("chatops.deadline.outcome", "fired");
                 break;
             case FiringClaim.HeldElsewhere held:
                 // Being fired elsewhere; check again when that claim would count as abandoned.
                 scheduler.Schedule(job, dueAt, runAt: held.RecheckAt);
+                span?.SetTag("chatops.deadline.outcome", "held_elsewhere");
                 LogHeldElsewhere(job, held.RecheckAt);
                 break;
             default:
+                span?.SetTag("chatops.deadline.outcome", "already_fired");
                 LogAlreadyFired(job);
                 break;
         }

@@ -36,8 +36,6 @@ internal static partial class ConfigurationKeys
         "ASPNETCORE_ENVIRONMENT",
         "APPLICATIONINSIGHTS_CONNECTION_STRING",
         "AllowedHosts",
-        // Agreed with the telemetry work (issue #8), whose options class binds it once merged: then Find claims it first.
-        "Telemetry:Exporter",
     };
 
     /// <summary>The options property a key ("Bot:Connector:ClientSecret", "Bot:Connector:TrustedServiceUrls:0") binds to, or null.</summary>

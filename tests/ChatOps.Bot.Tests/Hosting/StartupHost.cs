@@ -7,6 +7,7 @@ using ChatOps.Bot.Reports;
 using ChatOps.Bot.Rotations;
 using ChatOps.Bot.Settings;
 using ChatOps.Bot.Storage;
+using ChatOps.Bot.Telemetry;
 using ChatOps.Jobs;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -32,6 +33,7 @@ internal static class StartupHost
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
         builder.Services.AddSettingsChecks();
+        builder.Services.AddTelemetry(builder.Configuration);
         builder.Services.AddBotProtocol(builder.Configuration);
         builder.Services.AddBotStorage(builder.Configuration);
         builder.Services.AddIncidents(builder.Configuration);

@@ -48,5 +48,5 @@ public sealed class BlobExportStoreTests
     }
 
     private BlobExportStore Store(TimeProvider time, TimeSpan validity) => new(
-        Options.Create(new StorageOptions { ConnectionString = BotHost.StorageConnection, TablePrefix = _prefix, ExportLinkValidity = validity }), time);
+        Options.Create(new StorageOptions { ConnectionString = BotHost.StorageConnection, TablePrefix = _prefix, ExportLinkValidity = validity }), time, ChatOps.Bot.Tests.Telemetry.TestMetrics.New());
 }

@@ -15,7 +15,7 @@ public sealed class TableClientDirectoryTests
     public async Task A_client_read_is_kept_for_a_minute_then_read_again_and_a_local_change_shows_at_once()
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.Zero));
-        var tables = new Tables(Options.Create(new StorageOptions { ConnectionString = BotHost.StorageConnection, TablePrefix = "c" + Guid.NewGuid().ToString("N")[..12] }));
+        var tables = new Tables(Options.Create(new StorageOptions { ConnectionString = BotHost.StorageConnection, TablePrefix = "c" + Guid.NewGuid().ToString("N")[..12] }), ChatOps.Bot.Tests.Telemetry.TestMetrics.New());
         var here = new TableClientDirectory(tables, time);
         var elsewhere = new TableClientDirectory(tables, time);
         Assert.Null(await here.FindAsync("contoso", default));

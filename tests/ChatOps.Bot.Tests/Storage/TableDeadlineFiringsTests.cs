@@ -15,7 +15,7 @@ public sealed class TableDeadlineFiringsTests
 
     public TableDeadlineFiringsTests()
     {
-        var tables = new Tables(Options.Create(new StorageOptions { ConnectionString = BotHost.StorageConnection, TablePrefix = "f" + Guid.NewGuid().ToString("N")[..12] }));
+        var tables = new Tables(Options.Create(new StorageOptions { ConnectionString = BotHost.StorageConnection, TablePrefix = "f" + Guid.NewGuid().ToString("N")[..12] }), ChatOps.Bot.Tests.Telemetry.TestMetrics.New());
         _firings = new TableDeadlineFirings(tables, _time);
     }
 

@@ -20,7 +20,7 @@ public sealed class TableIncidentStoreTests
 
     public TableIncidentStoreTests()
     {
-        var tables = new Tables(Options.Create(new StorageOptions { ConnectionString = BotHost.StorageConnection, TablePrefix = "s" + Guid.NewGuid().ToString("N")[..12] }));
+        var tables = new Tables(Options.Create(new StorageOptions { ConnectionString = BotHost.StorageConnection, TablePrefix = "s" + Guid.NewGuid().ToString("N")[..12] }), ChatOps.Bot.Tests.Telemetry.TestMetrics.New());
         _store = new TableIncidentStore(tables, new IncidentIdCounter(tables));
     }
 

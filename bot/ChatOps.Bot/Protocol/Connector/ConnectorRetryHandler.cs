@@ -1,4 +1,5 @@
 using System.Net;
+using ChatOps.Bot.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace ChatOps.Bot.Protocol.Connector;
@@ -8,10 +9,13 @@ namespace ChatOps.Bot.Protocol.Connector;
 /// <see cref="ConnectorBackoff"/>; after MaxRetries the last response goes back to the caller as is.
 /// </summary>
 internal sealed class ConnectorRetryHandler(
-    IOptions<ConnectorOptions> options, ConnectorBackoff backoff, TimeProvider time, ILogger<ConnectorRetryHandler> log) : DelegatingHandler
+    IOptions<ConnectorOptions> options, ConnectorBackoff backoff, TimeProvider time, ChatOpsMetrics metrics, ILogger<ConnectorRetryHandler> log) : DelegatingHandler
 {
     /// <summary>Which answers are transient: Teams' own by default; Microsoft Graph names others (see GraphRetries).</summary>
     public Func<HttpStatusCode, bool> Retried { get; init; } = IsRetried;
+
+    /// <summary>Whom the retries and 429s are counted against in the metrics.</summary>
+    public string Target { get; init; } = "connector";
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken ct)
     {
@@ -32,14 +36,18 @@ internal sealed class ConnectorRetryHandler(
             {
                 attempt.Dispose();
                 delay = backoff.Jittered(retry);
+                metrics.Retry(Target, status: null, e.GetType().FullName);
                 log.LogWarning(e, "Connector {Method} {Path} failed in transport; retry {Retry} of {MaxRetries} in {Delay}",
                     request.Method, Path(request), retry, maxRetries, delay);
                 await Task.Delay(delay, time, ct);
                 continue;
             }
+            if (response.StatusCode == HttpStatusCode.TooManyRequests)
+                metrics.Throttled(Target);
             if (retry > maxRetries || !Retried(response.StatusCode) || backoff.Before(retry, response.Headers.RetryAfter) is not { } wait)
                 return response;
             delay = wait;
+            metrics.Retry(Target, (int)response.StatusCode);
             log.LogWarning("Connector {Method} {Path} answered {Status}; retry {Retry} of {MaxRetries} in {Delay}",
                 request.Method, Path(request), (int)response.StatusCode, retry, maxRetries, delay);
             response.Dispose();

@@ -14,6 +14,7 @@ internal sealed partial class ActivityPipeline
 {
     private IResult Duplicate(Activity activity, ClaimResult claim)
     {
+        _outcome = "duplicate";
         log.LogInformation("Activity {ActivityId} ({Type}) delivered again; not processed twice", activity.Id, activity.Type);
         if (activity.Type != ActivityTypes.Invoke)
             return TypedResults.Ok();
@@ -28,6 +29,7 @@ internal sealed partial class ActivityPipeline
     /// </summary>
     private async Task<IResult> StorageDownAsync(Activity activity, CancellationToken ct)
     {
+        _outcome = "storage_unavailable";
         var text = CardText.Get("Storage.Unavailable", Languages.FromLocale(activity.Locale));
         if (activity.Type == ActivityTypes.Invoke)
             return Answer(TurnResult.Error(503, "StorageUnavailable", text));
@@ -65,6 +67,7 @@ internal sealed partial class ActivityPipeline
 
     private IResult Refuse(int status, string reason)
     {
+        _outcome = "refused";
         log.LogWarning("Refused an activity with {Status}: {Reason}", status, reason);
         return TypedResults.Problem(statusCode: status, detail: status == 401 ? "Unauthorized." : reason);
     }
@@ -72,8 +75,10 @@ internal sealed partial class ActivityPipeline
     /// <summary>503 with Retry-After: the channel retries the same activity, which the claim release lets through.</summary>
     private static IResult Unavailable() => new RetryLater();
 
-    private sealed class RetryLater : IResult
+    private sealed class RetryLater : IResult, IStatusCodeHttpResult
     {
+        public int? StatusCode => 503;
+
         public Task ExecuteAsync(HttpContext http)
         {
             http.Response.Headers.RetryAfter = "1";

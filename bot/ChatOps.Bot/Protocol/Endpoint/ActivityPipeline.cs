@@ -5,6 +5,7 @@ using ChatOps.Bot.Protocol.Authentication;
 using ChatOps.Bot.Protocol.Connector;
 using ChatOps.Bot.Protocol.Deduplication;
 using ChatOps.Bot.Storage;
+using ChatOps.Bot.Telemetry;
 using ChatOps.Cards.Resources;
 
 namespace ChatOps.Bot.Protocol.Endpoint;
@@ -17,9 +18,11 @@ internal sealed partial class ActivityPipeline(
     TurnRouter router,
     IConnectorClient connector,
     ServiceUrls serviceUrls,
+    ChatOpsMetrics metrics,
+    TimeProvider time,
     ILogger<ActivityPipeline> log)
 {
-    public async Task<IResult> HandleAsync(HttpContext http)
+    private async Task<IResult> ProcessAsync(HttpContext http)
     {
         var ct = http.RequestAborted;
         string? authorization = http.Request.Headers.Authorization;
@@ -29,6 +32,7 @@ internal sealed partial class ActivityPipeline(
         var read = await reader.ReadAsync(http.Request, ct);
         if (read.Activity is not { } activity)
             return Refuse(read.Status, read.Problem!);
+        Describe(activity);
 
         if (authenticator.Enabled)
         {
@@ -67,6 +71,7 @@ internal sealed partial class ActivityPipeline(
                 return await StorageDownAsync(activity, ct);
             }
             log.LogError(e, "Turn {ActivityId} ({Type}) failed; the channel will retry it", activity.Id, activity.Type);
+            _outcome = "failed";
             return Unavailable();
         }
         var body = result.Body is null ? null : JsonSerializer.Serialize(result.Body, ActivityJson.Wire.InvokeResponseBody);
@@ -92,6 +97,7 @@ internal sealed partial class ActivityPipeline(
         catch (Exception e) when (e is HttpRequestException or JsonException or InvalidOperationException or KeyNotFoundException or TaskCanceledException && !ct.IsCancellationRequested)
         {
             log.LogError(e, "Signing keys could not be fetched; asking the channel to retry");
+            _outcome = "unavailable";
             return Unavailable();
         }
     }

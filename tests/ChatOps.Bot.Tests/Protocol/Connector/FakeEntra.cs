@@ -16,6 +16,9 @@ internal sealed class FakeEntra(params int[] lifetimesInSeconds) : HttpMessageHa
 
     private readonly List<TokenRequest> _tokenRequests = [];
 
+    /// <summary>Tokens are this followed by their number ("token-1", …).</summary>
+    public string TokenPrefix { get; init; } = "token-";
+
     public IReadOnlyList<TokenRequest> TokenRequests
     {
         get { lock (_tokenRequests) return [.. _tokenRequests]; }
@@ -36,7 +39,7 @@ internal sealed class FakeEntra(params int[] lifetimesInSeconds) : HttpMessageHa
             n = _tokenRequests.Count;
         }
         var lifetime = lifetimesInSeconds.Length == 0 ? 3599 : lifetimesInSeconds[Math.Min(n, lifetimesInSeconds.Length) - 1];
-        return Json($$"""{"token_type":"Bearer","expires_in":{{lifetime}},"ext_expires_in":{{lifetime}},"access_token":"token-{{n}}"}""");
+        return Json($$"""{"token_type":"Bearer","expires_in":{{lifetime}},"ext_expires_in":{{lifetime}},"access_token":"{{TokenPrefix}}{{n}}"}""");
     }
 
     private static HttpResponseMessage Json(string json) =>

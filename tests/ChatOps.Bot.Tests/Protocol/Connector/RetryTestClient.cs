@@ -1,6 +1,8 @@
 using System.Net.Http.Headers;
 using ChatOps.Bot.Protocol.Activities;
 using ChatOps.Bot.Protocol.Connector;
+using ChatOps.Bot.Telemetry;
+using ChatOps.Bot.Tests.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -20,10 +22,12 @@ internal static class RetryTestClient
         new() { MaxRetries = 5, RetryBaseDelay = TimeSpan.FromSeconds(1), RetryMaxDelay = TimeSpan.FromSeconds(60) };
 
     public static ConnectorClient Create(
-        FakeTimeProvider time, ConnectorOptions settings, ScriptedConnector connector, Random? random = null, ILogger<ConnectorRetryHandler>? log = null)
+        FakeTimeProvider time, ConnectorOptions settings, ScriptedConnector connector, Random? random = null, ILogger<ConnectorRetryHandler>? log = null,
+        ChatOpsMetrics? metrics = null)
     {
         var options = Microsoft.Extensions.Options.Options.Create(settings);
-        var retry = new ConnectorRetryHandler(options, new ConnectorBackoff(options, time, random ?? new Random(7)), time, log ?? NullLogger<ConnectorRetryHandler>.Instance)
+        var retry = new ConnectorRetryHandler(options, new ConnectorBackoff(options, time, random ?? new Random(7)), time, metrics ?? TestMetrics.New(),
+            log ?? NullLogger<ConnectorRetryHandler>.Instance)
         {
             InnerHandler = new ConnectorTimeoutHandler(options, time) { InnerHandler = connector },
         };
