@@ -27,7 +27,7 @@ internal sealed class SettingsCatalog(IEnumerable<SettingsSection> sections)
         for (var i = 0; i < segments.Length; i++)
         {
             var property = type.GetProperty(segments[i], BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase);
-            if (property is null || !(property.CanWrite || IsCollection(property.PropertyType)))
+            if (property is null || !IsBound(property))
                 return null;
             if (IsCollection(property.PropertyType))
                 return property;
@@ -43,7 +43,7 @@ internal sealed class SettingsCatalog(IEnumerable<SettingsSection> sections)
 
     private static IEnumerable<string> Keys(string path, Type type, int depth)
     {
-        foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(IsBound))
         {
             var key = ConfigurationPath.Combine(path, property.Name);
             if (IsCollection(property.PropertyType))
@@ -55,6 +55,9 @@ internal sealed class SettingsCatalog(IEnumerable<SettingsSection> sections)
                     yield return inner;
         }
     }
+
+    // The binder sets public setters, and fills collections it can read.
+    private static bool IsBound(PropertyInfo property) => property.GetSetMethod() is not null || IsCollection(property.PropertyType);
 
     // What the configuration binder sets from one string: what a type converter makes from it.
     private static bool IsValue(Type type) => TypeDescriptor.GetConverter(type).CanConvertFrom(typeof(string));

@@ -16,7 +16,7 @@ public sealed class TelemetryOptions
     public OtlpProtocol OtlpProtocol { get; set; } = OtlpProtocol.Grpc;
 
     /// <summary>From <see cref="ConnectionStringSetting"/>; needed with <see cref="TelemetryExporter.AzureMonitor"/>.</summary>
-    public string? AzureMonitorConnectionString { get; set; }
+    public string? AzureMonitorConnectionString { get; internal set; }
 }
 
 public enum TelemetryExporter

@@ -29,7 +29,7 @@ public sealed partial class AzureAppSettingsTests
     {
         var keys = (await AzureTemplate.AppSettingsAsync()).Keys.Select(Key);
 
-        Assert.DoesNotContain(keys, k => !ConfigurationKeys.IsKnown(k));
+        Assert.DoesNotContain(keys, k => !BotSettingKeys.IsKnown(k));
     }
 
     [Fact]
@@ -39,12 +39,12 @@ public sealed partial class AzureAppSettingsTests
         var template = await AzureTemplate.CompiledAsync();
         var secureParameters = SecureParameters(template).Distinct().ToList();
 
-        Assert.Subset(ConfigurationKeys.Secrets.ToHashSet(StringComparer.OrdinalIgnoreCase), ConfigurationKeys.CredentialLikeKeys().ToHashSet());
+        Assert.Subset(BotSettingKeys.Secrets.ToHashSet(StringComparer.OrdinalIgnoreCase), BotSettingKeys.CredentialLikeKeys().ToHashSet());
         Assert.Equal(["botClientSecret", "dashboardApiKey", "postgresAdminPassword"],
             template["parameters"]!.AsObject().Where(p => ((string)p.Value!["type"]!).StartsWith("secure", StringComparison.Ordinal)).Select(p => p.Key).Order());
         foreach (var (name, value) in settings)
         {
-            Assert.Equal(ConfigurationKeys.Secrets.Contains(Key(name)), value.Contains(KeyVaultReference, StringComparison.Ordinal));
+            Assert.Equal(BotSettingKeys.Secrets.Contains(Key(name)), value.Contains(KeyVaultReference, StringComparison.Ordinal));
             Assert.All(secureParameters, p => Assert.DoesNotContain($"parameters('{p}')", value, StringComparison.Ordinal));
         }
         Assert.Contains("Bot__Connector__ClientSecret", settings.Keys);
@@ -70,7 +70,7 @@ public sealed partial class AzureAppSettingsTests
     {
         var settings = (await AzureTemplate.AppSettingsAsync()).Select(s => KeyValuePair.Create(Key(s.Key), (string?)Resolve(s.Value)));
 
-        Assert.Empty(ConfigurationKeys.Validate(settings));
+        Assert.Empty(BotSettingKeys.Validate(settings));
     }
 
     [Fact]

@@ -20,7 +20,7 @@ public sealed class ProductionSampleTests
     public void Every_key_of_the_sample_is_a_configuration_key_of_the_bot()
     {
         Assert.NotEmpty(Settings());
-        Assert.DoesNotContain(Settings().Keys, k => !ConfigurationKeys.IsKnown(k));
+        Assert.DoesNotContain(Settings().Keys, k => !BotSettingKeys.IsKnown(k));
     }
 
     [Theory]
@@ -29,18 +29,18 @@ public sealed class ProductionSampleTests
     [InlineData("Jobs:PostgresConnectionString")]
     [InlineData("Incidents:ClientFile")]
     [InlineData("Telemetry:Exporters")]
-    public void A_misspelt_key_is_not_a_configuration_key(string key) => Assert.False(ConfigurationKeys.IsKnown(key), key);
+    public void A_misspelt_key_is_not_a_configuration_key(string key) => Assert.False(BotSettingKeys.IsKnown(key), key);
 
     [Theory]
     [InlineData("Bot:Connector:TrustedServiceUrls:0")]
     [InlineData("Bot:Authentication:Emulator:Enabled")]
     [InlineData("bot:connector:clientsecret")]
-    public void Nested_indexed_and_differently_cased_keys_are_configuration_keys(string key) => Assert.True(ConfigurationKeys.IsKnown(key), key);
+    public void Nested_indexed_and_differently_cased_keys_are_configuration_keys(string key) => Assert.True(BotSettingKeys.IsKnown(key), key);
 
     [Fact]
     public void The_sample_shows_every_secret_it_names_empty()
     {
-        var secrets = Settings().Where(s => ConfigurationKeys.Secrets.Contains(s.Key)).ToList();
+        var secrets = Settings().Where(s => BotSettingKeys.Secrets.Contains(s.Key)).ToList();
 
         Assert.Equal(FromTheEnvironment.Keys.Order(), secrets.Select(s => s.Key).Order());
         Assert.All(secrets, s => Assert.Equal("", s.Value));
@@ -61,14 +61,16 @@ public sealed class ProductionSampleTests
         var settings = Settings();
         foreach (var (key, value) in FromTheEnvironment)
             settings[key] = value;
+        // App Service's setting for Application Insights, which the Azure template sets beside the sample's keys.
+        settings["APPLICATIONINSIGHTS_CONNECTION_STRING"] = "InstrumentationKey=00000000-0000-0000-0000-000000000000;IngestionEndpoint=https://westeurope-5.in.applicationinsights.azure.com/";
 
-        Assert.Empty(ConfigurationKeys.Validate(settings));
+        Assert.Empty(BotSettingKeys.Validate(settings));
     }
 
     [Fact]
     public void Without_its_secrets_the_sample_stops_the_start_naming_the_missing_keys()
     {
-        var errors = string.Join('\n', ConfigurationKeys.Validate(Settings()));
+        var errors = string.Join('\n', BotSettingKeys.Validate(Settings()));
 
         Assert.Contains("Bot:Connector:ClientSecret", errors, StringComparison.Ordinal);
         Assert.Contains("Jobs:PostgreSqlConnectionString", errors, StringComparison.Ordinal);
