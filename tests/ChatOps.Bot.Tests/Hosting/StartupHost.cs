@@ -23,6 +23,14 @@ namespace ChatOps.Bot.Tests.Hosting;
 /// </summary>
 internal static class StartupHost
 {
+    /// <summary>The least a Production host needs to start (the secret as if from the environment), for tests to spoil one key of.</summary>
+    public static Dictionary<string, string?> CompleteProductionSettings() => new()
+    {
+        ["Bot:AppId"] = "app",
+        ["Bot:Connector:ClientSecret"] = "from-the-environment",
+        ["Storage:ConnectionString"] = BotHost.StorageConnection,
+    };
+
     /// <param name="contentRoot">where appsettings.{environment}.json is read from (default: the test's folder)</param>
     /// <param name="configure">more configuration sources, read after <paramref name="settings"/></param>
     public static async Task StartAndStopAsync(string environment, IDictionary<string, string?> settings, string? contentRoot = null, Action<IConfigurationBuilder>? configure = null)

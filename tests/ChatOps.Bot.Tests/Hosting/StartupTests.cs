@@ -4,13 +4,6 @@ namespace ChatOps.Bot.Tests.Hosting;
 
 public sealed class StartupTests
 {
-    private static Dictionary<string, string?> Complete() => new()
-    {
-        ["Bot:AppId"] = "app",
-        ["Bot:Connector:ClientSecret"] = "from-the-environment",
-        ["Storage:ConnectionString"] = BotHost.StorageConnection,
-    };
-
     [Theory]
     [InlineData("Bot:Authentication:Enabled", "false", "Bot:Authentication:Enabled")]
     [InlineData("Bot:Connector:Credential", "None", "Bot:Connector:Credential")]
@@ -23,7 +16,7 @@ public sealed class StartupTests
     [InlineData("Graph:ChannelWarningThreshold", "1001", "ChannelWarningThreshold")]
     public async Task The_host_refuses_to_start_in_Production_with_a_bad_setting_and_names_the_key(string key, string value, string named)
     {
-        var settings = Complete();
+        var settings = StartupHost.CompleteProductionSettings();
         settings[key] = value;
 
         var error = await Assert.ThrowsAnyAsync<OptionsValidationException>(() => StartupHost.StartAndStopAsync("Production", settings));
@@ -36,7 +29,7 @@ public sealed class StartupTests
     [InlineData("http://account.blob.core.windows.net/")]
     public async Task With_a_managed_identity_the_host_needs_an_https_blob_service_uri_beside_the_table_one(string? blobServiceUri)
     {
-        var settings = Complete();
+        var settings = StartupHost.CompleteProductionSettings();
         settings.Remove("Storage:ConnectionString");
         settings["Storage:TableServiceUri"] = "https://account.table.core.windows.net/";
         settings["Storage:BlobServiceUri"] = blobServiceUri;
@@ -48,5 +41,5 @@ public sealed class StartupTests
 
     [Fact]
     public async Task The_host_starts_in_Production_with_complete_settings() =>
-        await StartupHost.StartAndStopAsync("Production", Complete());
+        await StartupHost.StartAndStopAsync("Production", StartupHost.CompleteProductionSettings());
 }

@@ -14,13 +14,6 @@ namespace ChatOps.Bot.Tests.Settings;
 
 public sealed class SettingsTests
 {
-    private static Dictionary<string, string?> Complete() => new()
-    {
-        ["Bot:AppId"] = "app",
-        ["Bot:Connector:ClientSecret"] = "from-the-environment",
-        ["Storage:ConnectionString"] = BotHost.StorageConnection,
-    };
-
     [Theory]
     [InlineData("Bot:Conector:ClientSecret", "Bot:Connector:ClientSecret")]
     [InlineData("Storage:TablePrefx", "Storage:TablePrefix")]
@@ -29,7 +22,7 @@ public sealed class SettingsTests
     [InlineData("Incidents:ClientFile", "Incidents:ClientsFile")]
     public async Task A_misspelt_key_stops_the_start_naming_it_and_the_key_it_probably_meant(string misspelt, string meant)
     {
-        var settings = Complete();
+        var settings = StartupHost.CompleteProductionSettings();
         settings[misspelt] = "value";
 
         var error = await Assert.ThrowsAnyAsync<OptionsValidationException>(() => StartupHost.StartAndStopAsync("Production", settings));
@@ -46,7 +39,7 @@ public sealed class SettingsTests
         try
         {
             var error = await Assert.ThrowsAnyAsync<OptionsValidationException>(() =>
-                StartupHost.StartAndStopAsync("Production", Complete(), configure: c => c.AddEnvironmentVariables(prefix)));
+                StartupHost.StartAndStopAsync("Production", StartupHost.CompleteProductionSettings(), configure: c => c.AddEnvironmentVariables(prefix)));
 
             Assert.Contains("Graph:Nonsense is not a setting of the bot (set in the environment variable Graph__Nonsense).", error.Message, StringComparison.Ordinal);
         }
@@ -59,7 +52,7 @@ public sealed class SettingsTests
     [Fact]
     public async Task Lists_nested_options_any_letter_case_and_other_libraries_sections_are_accepted()
     {
-        var settings = Complete();
+        var settings = StartupHost.CompleteProductionSettings();
         settings["Bot:Authentication:ValidIssuers:0"] = "https://api.botframework.com";
         settings["Bot:Authentication:Emulator:Enabled"] = "false";
         settings["Bot:Connector:TrustedServiceUrls:0"] = "https://smba.trafficmanager.net/";
@@ -78,7 +71,7 @@ public sealed class SettingsTests
         {
             await File.WriteAllTextAsync(Path.Combine(root, "appsettings.Production.json"), """{ "Jobs": { "DashboardApiKey": "0123456789abcdef0123456789abcdef" } }""");
 
-            var error = await Assert.ThrowsAnyAsync<OptionsValidationException>(() => StartupHost.StartAndStopAsync("Production", Complete(), root));
+            var error = await Assert.ThrowsAnyAsync<OptionsValidationException>(() => StartupHost.StartAndStopAsync("Production", StartupHost.CompleteProductionSettings(), root));
 
             Assert.Contains("Jobs:DashboardApiKey is a secret but is set in the file appsettings.Production.json", error.Message, StringComparison.Ordinal);
             Assert.Contains("(Jobs__DashboardApiKey)", error.Message, StringComparison.Ordinal);
@@ -98,10 +91,10 @@ public sealed class SettingsTests
         var root = Directory.CreateTempSubdirectory("chatops-settings-").FullName;
         try
         {
-            await StartupHost.StartAndStopAsync("Production", Complete(), configure: c => c.AddEnvironmentVariables(prefix));
+            await StartupHost.StartAndStopAsync("Production", StartupHost.CompleteProductionSettings(), configure: c => c.AddEnvironmentVariables(prefix));
 
             await File.WriteAllTextAsync(Path.Combine(root, "appsettings.Development.json"), """{ "Jobs": { "DashboardApiKey": "0123456789abcdef0123456789abcdef" } }""");
-            await StartupHost.StartAndStopAsync("Development", Complete(), root);
+            await StartupHost.StartAndStopAsync("Development", StartupHost.CompleteProductionSettings(), root);
         }
         finally
         {

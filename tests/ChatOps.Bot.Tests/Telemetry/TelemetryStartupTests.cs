@@ -5,20 +5,13 @@ namespace ChatOps.Bot.Tests.Telemetry;
 
 public sealed class TelemetryStartupTests
 {
-    private static Dictionary<string, string?> Complete() => new()
-    {
-        ["Bot:AppId"] = "app",
-        ["Bot:Connector:ClientSecret"] = "from-the-environment",
-        ["Storage:ConnectionString"] = BotHost.StorageConnection,
-    };
-
     [Theory]
     [InlineData("None")]
     [InlineData("Console")]
     [InlineData("AzureMonitor")]
     public async Task The_host_starts_with_each_exporter(string exporter)
     {
-        var settings = Complete();
+        var settings = StartupHost.CompleteProductionSettings();
         settings["Telemetry:Exporter"] = exporter;
         // Nothing listens there: only that the exporter is built and the host runs is tested here.
         settings["APPLICATIONINSIGHTS_CONNECTION_STRING"] = "InstrumentationKey=00000000-0000-0000-0000-000000000000;IngestionEndpoint=http://127.0.0.1:9/";
@@ -30,7 +23,7 @@ public sealed class TelemetryStartupTests
     public async Task With_Otlp_the_host_exports_its_metrics_to_the_collector_by_the_end()
     {
         await using var collector = await FakeOtlpCollector.StartAsync();
-        var settings = Complete();
+        var settings = StartupHost.CompleteProductionSettings();
         settings["Telemetry:Exporter"] = "Otlp";
         settings["Telemetry:OtlpEndpoint"] = collector.BaseUrl.AbsoluteUri;
         settings["Telemetry:OtlpProtocol"] = "HttpProtobuf";
@@ -50,7 +43,7 @@ public sealed class TelemetryStartupTests
     public async Task A_bad_telemetry_setting_stops_the_start_naming_the_key_and_never_echoing_a_connection_string(
         string exporter, string? endpoint, string? connectionString, string named)
     {
-        var settings = Complete();
+        var settings = StartupHost.CompleteProductionSettings();
         settings["Telemetry:Exporter"] = exporter;
         settings["Telemetry:OtlpEndpoint"] = endpoint;
         settings["APPLICATIONINSIGHTS_CONNECTION_STRING"] = connectionString;
