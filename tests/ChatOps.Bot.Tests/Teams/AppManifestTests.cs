@@ -110,13 +110,18 @@ public sealed class AppManifestTests
     }
 
     [Fact]
-    public void Resource_specific_consent_lets_the_bot_read_every_channel_message_and_create_channels()
+    public void Resource_specific_consent_covers_what_the_features_call_in_Graph()
     {
         var permissions = TeamsAppPackage.Manifest()["authorization"]!["permissions"]!["resourceSpecific"]!.AsArray()
             .ToDictionary(p => (string)p!["name"]!, p => (string)p!["type"]!);
 
         Assert.Equal("Application", permissions["ChannelMessage.Read.Group"]);
         Assert.Equal("Application", permissions["Channel.Create.Group"]);
+        // The channel count behind the channel-limit warning.
+        Assert.Equal("Application", permissions["ChannelSettings.Read.Group"]);
+        // A page's activity-feed entry: POST /users/{id}/teamwork/sendActivityNotification, consented by the user who installs the app.
+        Assert.Equal("Application", permissions["TeamsActivity.Send.User"]);
+        Assert.Contains(TeamsAppPackage.Manifest()["activities"]!["activityTypes"]!.AsArray(), t => (string?)t!["type"] == ChatOps.Bot.Teams.GraphActivityFeed.ActivityType);
     }
 
     [Theory]
