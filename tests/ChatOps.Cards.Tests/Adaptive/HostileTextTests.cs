@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ChatOps.Cards.Adaptive;
+using ChatOps.Cards.Approvals;
 using ChatOps.Cards.Tests.Checking;
 using ChatOps.Testing;
 using FsCheck;
@@ -49,6 +50,22 @@ public sealed class HostileTextTests
         CardAssert.Valid(cards);
     }
 
+    [Theory]
+    [InlineData('<')]
+    [InlineData('&')]
+    [InlineData('\'')]
+    [InlineData('中')]
+    public void A_request_of_six_fields_at_their_longest_in_any_character_stays_within_Teams_limit(char c)
+    {
+        var text = new string(c, ChatOps.Incidents.Approvals.Proposal.MaxField);
+        var incident = Incidents.CardFixture.Incident();
+        var (request, _) = incident.RequestApproval(Incidents.CardFixture.Playbook, "CP-09", new(text, text, text, text, text, text), Incidents.CardFixture.Contoso.Approval, Incidents.CardFixture.Responder, Incidents.CardFixture.Now);
+
+        var card = ApprovalCard.Build(incident, Incidents.CardFixture.Playbook, request, Incidents.CardFixture.Contoso, Incidents.CardFixture.Now, Languages[1], approver: Incidents.CardFixture.Contoso.Approvers[0]);
+
+        Assert.Empty(CardRules.Check(CardJson.ToNode(card)));
+    }
+
     [Fact]
     public void The_card_json_holds_no_lone_surrogate_and_parses_back_strictly()
     {
@@ -56,7 +73,8 @@ public sealed class HostileTextTests
 
         var json = new System.Text.UTF8Encoding(false, throwOnInvalidBytes: true).GetString(JsonSerializer.SerializeToUtf8Bytes(card, CardJson.Options));
 
-        Assert.Contains("\\uFFFD and \\uFFFD alone", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("\\uD800", json, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("\\uDC00", json, StringComparison.OrdinalIgnoreCase);
         Assert.Equal(HostileText.Marker + "\uFFFD and \uFFFD alone", JsonNode.Parse(json)!["body"]![1]!["inlines"]![0]!["text"]!.GetValue<string>());
     }
 
