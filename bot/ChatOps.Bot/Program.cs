@@ -2,6 +2,7 @@ using ChatOps.Bot.Approvals;
 using ChatOps.Bot.Conversations;
 using ChatOps.Bot.Health;
 using ChatOps.Bot.Incidents;
+using ChatOps.Bot.Logging;
 using ChatOps.Bot.Pages;
 using ChatOps.Bot.Protocol;
 using ChatOps.Bot.Protocol.Endpoint;
@@ -15,6 +16,7 @@ using ChatOps.Jobs.Dashboard;
 
 var builder = WebApplication.CreateBuilder(args);
 
+builder.Logging.AddOneLineConsole();
 builder.Services.AddSettingsChecks();
 builder.Services.AddTelemetry(builder.Configuration);
 builder.Services.AddBotProtocol(builder.Configuration);

@@ -45,7 +45,7 @@ internal sealed class Turn(Activity activity, IConnectorClient connector)
             Conversation = Activity.Conversation,
             ReplyToId = Activity.Id,
             Locale = Language.Name,
-            ChannelData = Activity.ChannelData is { } data && data.TryGetProperty("tenant", out var tenant)
+            ChannelData = Activity.ChannelData is { ValueKind: JsonValueKind.Object } data && data.TryGetProperty("tenant", out var tenant)
                 ? JsonSerializer.SerializeToElement(new { tenant })
                 : null,
         };

@@ -58,12 +58,20 @@ internal sealed class PageCommand(IncidentWriter writer, IConnectorClient connec
     }
 }
 
-/// <summary>Acknowledge on a page: the first one ends the escalation; a later one is told who was first.</summary>
-internal sealed class AckPageAction(IncidentWriter writer, IClientDirectory clients, IConnectorClient connector, ChatOpsMetrics metrics, TimeProvider time) : ICardAction<AckPage>
+/// <summary>
+/// Acknowledge on a page: the first one ends the escalation (and acknowledges the incident); a later one is told who was
+/// first. Only someone the page reached or the incident's response team may: the channel's copy has the button too.
+/// </summary>
+internal sealed class AckPageAction(IIncidentStore store, IncidentWriter writer, IClientDirectory clients, IConnectorClient connector, ChatOpsMetrics metrics, TimeProvider time) : ICardAction<AckPage>
 {
     public async Task<AdaptiveCard> HandleAsync(Turn turn, AckPage verb, CancellationToken ct)
     {
         var language = turn.Language;
+        if (await store.GetAsync(verb.IncidentId, ct) is not { Incident: var seen } || seen.FindPage(verb.PageId) is not { } seenPage ||
+            await clients.FindAsync(seen.ClientId, ct) is not { } client)
+            return NoticeCard.Attention(CardText.Format("Incident.Unknown", language, verb.IncidentId), language);
+        if (!MayAck(seen, seenPage, client, turn.Sender))
+            return NoticeCard.Attention(CardText.Format("Page.NotAllowed", language, seenPage.Id), language);
         try
         {
             var acked = false;
@@ -73,7 +81,7 @@ internal sealed class AckPageAction(IncidentWriter writer, IClientDirectory clie
                 acked = events.Count > 0;
                 return events;
             }, ct);
-            if (stored?.Incident.FindPage(verb.PageId) is not { } page || await clients.FindAsync(stored.Incident.ClientId, ct) is not { } client)
+            if (stored?.Incident.FindPage(verb.PageId) is not { } page)
                 return NoticeCard.Attention(CardText.Format("Incident.Unknown", language, verb.IncidentId), language);
             if (acked)
                 metrics.Acked(page);
@@ -88,4 +96,7 @@ internal sealed class AckPageAction(IncidentWriter writer, IClientDirectory clie
             return NoticeCard.Attention(CardText.Rule(e, language), language);
         }
     }
+
+    private static bool MayAck(Incident incident, Page page, Client client, Person who) =>
+        ResponseTeam.Includes(incident, client, who) || page.Rounds.Any(r => r.Targets.Any(t => t.AadObjectId == who.AadObjectId));
 }

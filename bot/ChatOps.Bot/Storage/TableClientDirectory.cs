@@ -18,6 +18,8 @@ internal sealed class TableClientDirectory(Tables tables, TimeProvider time) : I
     public async Task<Client?> FindAsync(string clientId, CancellationToken ct)
     {
         var key = clientId.ToLowerInvariant();
+        if (!TableKeys.IsValid(key))
+            return null;
         if (_read.TryGetValue(key, out var kept) && kept.Until > time.GetUtcNow())
             return kept.Client;
         var table = await tables.GetAsync("clients", ct);

@@ -19,7 +19,7 @@ internal sealed class TableIncidentStore(Tables tables, IncidentIdCounter counte
     private const string Meta = "meta";
     private const int MaxBatch = 99;
 
-    /// <summary>Azure Tables keeps at most 32K UTF-16 characters in one string property: the state spans State, State1, State2, ….</summary>
+    /// <summary>Azure Tables keeps at most 32K UTF-16 characters in one string property: the state spans State, State1, State2, …, an event's data Data, Data1, ….</summary>
     private const int MaxPropertyChars = 30 * 1024;
 
     /// <summary>Chinese text as itself, not \uXXXX escapes: six times fewer characters against that limit.</summary>
@@ -68,11 +68,13 @@ internal sealed class TableIncidentStore(Tables tables, IncidentIdCounter counte
 
     public async Task<StoredIncident?> GetAsync(string incidentId, CancellationToken ct)
     {
+        if (!TableKeys.IsValid(incidentId))
+            return null;
         var table = await tables.GetAsync("incidents", ct);
         var row = await table.GetEntityIfExistsAsync<TableEntity>(incidentId, Meta, cancellationToken: ct);
         if (!row.HasValue || row.Value is null)
             return null;
-        return new StoredIncident(JsonSerializer.Deserialize<Incident>(ReadState(row.Value))!, row.Value.ETag.ToString());
+        return new StoredIncident(JsonSerializer.Deserialize<Incident>(ReadSpanning(row.Value, "State"))!, row.Value.ETag.ToString());
     }
 
     public Task<StoredIncident> SaveAsync(StoredIncident loaded, IReadOnlyList<TimelineEvent> events, CancellationToken ct) =>
@@ -80,14 +82,16 @@ internal sealed class TableIncidentStore(Tables tables, IncidentIdCounter counte
 
     public async Task<IReadOnlyList<TimelineEvent>> ReadTimelineAsync(string incidentId, CancellationToken ct)
     {
-        var table = await tables.GetAsync("incidents", ct);
         var events = new List<TimelineEvent>();
+        if (!TableKeys.IsValid(incidentId))
+            return events;
+        var table = await tables.GetAsync("incidents", ct);
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {incidentId} and RowKey ge {"evt|"} and RowKey lt {"evt}"}");
         await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: ct))
         {
             events.Add(new TimelineEvent(
                 row.GetInt64("Sequence")!.Value, row.GetString("Type"), DateTimeOffset.Parse(row.GetString("At"), CultureInfo.InvariantCulture),
-                row.GetString("Actor"), JsonNode.Parse(row.GetString("Data"))!.AsObject(), row.GetString("PreviousHash"), row.GetString("Hash")));
+                row.GetString("Actor"), JsonNode.Parse(ReadSpanning(row, "Data"))!.AsObject(), row.GetString("PreviousHash"), row.GetString("Hash")));
         }
         return events;
     }
@@ -97,7 +101,7 @@ internal sealed class TableIncidentStore(Tables tables, IncidentIdCounter counte
         var table = await tables.GetAsync("incidents", ct);
         var filter = TableClient.CreateQueryFilter($"RowKey eq {Meta} and Closed eq {false}");
         await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: ct))
-            yield return JsonSerializer.Deserialize<Incident>(ReadState(row))!;
+            yield return JsonSerializer.Deserialize<Incident>(ReadSpanning(row, "State"))!;
     }
 
     private async Task<StoredIncident> CommitAsync(Incident incident, IReadOnlyList<TimelineEvent> events, TableTransactionActionType metaAction, ETag etag, CancellationToken ct)
@@ -112,7 +116,7 @@ internal sealed class TableIncidentStore(Tables tables, IncidentIdCounter counte
             ["Phase"] = incident.Phase,
             ["Closed"] = incident.IsClosed,
         };
-        WriteState(meta, JsonSerializer.Serialize(incident, StateJson));
+        WriteSpanning(meta, "State", JsonSerializer.Serialize(incident, StateJson));
         var actions = new List<TableTransactionAction> { new(metaAction, meta, etag) };
         actions.AddRange(events.Select(e => new TableTransactionAction(TableTransactionActionType.Add, EventRow(incident.Id, e))));
         try
@@ -126,34 +130,39 @@ internal sealed class TableIncidentStore(Tables tables, IncidentIdCounter counte
         }
     }
 
-    private static TableEntity EventRow(string incidentId, TimelineEvent e) => new(incidentId, string.Create(CultureInfo.InvariantCulture, $"evt|{e.Sequence:D10}"))
+    private static TableEntity EventRow(string incidentId, TimelineEvent e)
     {
-        ["Sequence"] = e.Sequence,
-        ["Type"] = e.Type,
-        ["At"] = e.At.ToString("O", CultureInfo.InvariantCulture),
-        ["Actor"] = e.Actor,
-        ["Data"] = e.Data.ToJsonString(),
-        ["PreviousHash"] = e.PreviousHash,
-        ["Hash"] = e.Hash,
-    };
-
-    private static void WriteState(TableEntity meta, string state)
-    {
-        for (int start = 0, part = 0; start < state.Length; part++)
+        var row = new TableEntity(incidentId, string.Create(CultureInfo.InvariantCulture, $"evt|{e.Sequence:D10}"))
         {
-            var length = Math.Min(MaxPropertyChars, state.Length - start);
-            if (start + length < state.Length && char.IsHighSurrogate(state[start + length - 1]))
+            ["Sequence"] = e.Sequence,
+            ["Type"] = e.Type,
+            ["At"] = e.At.ToString("O", CultureInfo.InvariantCulture),
+            ["Actor"] = e.Actor,
+            ["PreviousHash"] = e.PreviousHash,
+            ["Hash"] = e.Hash,
+        };
+        // A message posted in the channel is recorded whole, however long: its data spans Data, Data1, … like the state.
+        WriteSpanning(row, "Data", e.Data.ToJsonString());
+        return row;
+    }
+
+    private static void WriteSpanning(TableEntity row, string name, string value)
+    {
+        for (int start = 0, part = 0; start < value.Length; part++)
+        {
+            var length = Math.Min(MaxPropertyChars, value.Length - start);
+            if (start + length < value.Length && char.IsHighSurrogate(value[start + length - 1]))
                 length--; // never split a surrogate pair between two properties
-            meta[part == 0 ? "State" : string.Create(CultureInfo.InvariantCulture, $"State{part}")] = state.Substring(start, length);
+            row[part == 0 ? name : string.Create(CultureInfo.InvariantCulture, $"{name}{part}")] = value.Substring(start, length);
             start += length;
         }
     }
 
-    private static string ReadState(TableEntity meta)
+    private static string ReadSpanning(TableEntity row, string name)
     {
-        var state = new StringBuilder(meta.GetString("State"));
-        for (var part = 1; meta.GetString(string.Create(CultureInfo.InvariantCulture, $"State{part}")) is { } more; part++)
-            state.Append(more);
-        return state.ToString();
+        var value = new StringBuilder(row.GetString(name));
+        for (var part = 1; row.GetString(string.Create(CultureInfo.InvariantCulture, $"{name}{part}")) is { } more; part++)
+            value.Append(more);
+        return value.ToString();
     }
 }

@@ -4,7 +4,8 @@ namespace ChatOps.Reports.Escaping;
 
 /// <summary>
 /// People's text made safe for both formats: line ends become \n, and what XML 1.0 cannot carry (C0 controls other than
-/// tab and line feed, U+FFFE, U+FFFF, unpaired surrogates) becomes U+FFFD, so a stray control character is seen, not lost.
+/// tab and line feed, U+FFFE, U+FFFF, unpaired surrogates) becomes U+FFFD, so a stray control character is seen, not lost;
+/// so do DEL and the C1 controls, which XML takes but which only hide in a document (U+009B starts a terminal escape).
 /// </summary>
 internal static class SafeText
 {
@@ -57,5 +58,5 @@ internal static class SafeText
     }
 
     private static bool IsAllowed(char ch) =>
-        ch is '\t' or '\n' || (ch >= ' ' && ch < '\uD800') || (ch > '\uDFFF' && ch < '\uFFFE');
+        ch is '\t' or '\n' || (ch >= ' ' && ch < '\u007F') || (ch > '\u009F' && ch < '\uD800') || (ch > '\uDFFF' && ch < '\uFFFE');
 }

@@ -43,6 +43,7 @@ public sealed record TextRun(string Text)
     public string Type => "TextRun";
 
     public string? Weight { get; init; }
+    public string? Color { get; init; }
     public bool? IsSubtle { get; init; }
     public bool? Italic { get; init; }
     public string? Size { get; init; }

@@ -2,7 +2,6 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
-using System.Text.Unicode;
 
 namespace ChatOps.Cards.Adaptive;
 
@@ -12,8 +11,9 @@ public static class CardJson
     public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web)
     {
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        // Chinese text stays readable and small (cards must stay under 28 KB); <, > and & are still escaped.
-        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
+        // Chinese text stays readable and small (cards must stay under 28 KB), and so do <, > and &: JSON needs no escape
+        // for them, and the HTML-safe \u003C made a proposal of them six times longer than Teams takes.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         // A click's data comes from outside: a verb missing an id, or with a null one, is no verb at all.
         RespectRequiredConstructorParameters = true,
         RespectNullableAnnotations = true,

@@ -32,7 +32,7 @@ public static class ApprovalCard
             Status(request, expired, language),
         ];
         if (notice is not null)
-            body.Add(new TextBlock(notice) { Color = "Attention", Weight = "Bolder" });
+            body.Add(UserText.Notice(notice, "Attention", weight: "Bolder"));
         foreach (var field in Proposal.Fields)
         {
             body.Add(new TextBlock(CardText.Get($"Approval.Field.{field}", language)) { Size = "Small", Weight = "Bolder", IsSubtle = true });

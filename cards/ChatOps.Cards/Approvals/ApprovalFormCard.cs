@@ -17,7 +17,7 @@ public static class ApprovalFormCard
         Incident incident, Playbook playbook, string? pointId, string? requestId, Proposal? values, CultureInfo language,
         IReadOnlyDictionary<string, string>? errors = null)
     {
-        errors ??= new Dictionary<string, string>();
+        var echo = new FormEcho(language, errors);
         var subject = ApprovalCard.Subject(playbook, pointId, language);
         List<CardElement> body =
         [
@@ -32,17 +32,17 @@ public static class ApprovalFormCard
                 Id = field,
                 Label = CardText.Get($"Approval.Field.{field}", language),
                 Placeholder = CardText.Get($"Approval.Placeholder.{field}", language),
-                Value = values?[field],
+                Value = echo.Keep(field, values?[field]),
                 IsMultiline = field is not ("window" or "impact"),
                 MaxLength = Proposal.MaxField,
                 IsRequired = true,
                 ErrorMessage = CardText.Get("Declare.Required", language),
             });
-            if (errors.TryGetValue(field, out var error))
-                body.Add(new TextBlock(error) { Color = "Attention", Size = "Small", Spacing = "None" });
+            if (echo.Errors.TryGetValue(field, out var error))
+                body.Add(UserText.Notice(error, "Attention", size: "Small") with { Spacing = "None" });
         }
-        if (errors.TryGetValue("", out var general))
-            body.Add(new TextBlock(general) { Color = "Attention", Weight = "Bolder" });
+        if (echo.Errors.TryGetValue("", out var general))
+            body.Add(UserText.Notice(general, "Attention", weight: "Bolder"));
         return new AdaptiveCard(body)
         {
             Lang = language.TwoLetterISOLanguageName,

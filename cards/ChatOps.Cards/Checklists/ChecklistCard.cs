@@ -23,7 +23,7 @@ public static class ChecklistCard
             new TextBlock(phase.Objective.In(language)) { IsSubtle = true, Size = "Small" },
         ];
         if (notice is not null)
-            body.Add(new TextBlock(notice) { Color = "Warning", Weight = "Bolder" });
+            body.Add(UserText.Notice(notice, "Warning", weight: "Bolder"));
         body.AddRange(phase.ControlPoints.Select(point => Point(incident, point, current, language)));
         if (!current)
             body.Add(new TextBlock(CardText.Get("Checklist.PhaseClosed", language)) { IsSubtle = true, Separator = true });

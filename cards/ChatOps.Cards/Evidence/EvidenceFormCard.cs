@@ -15,7 +15,8 @@ public static class EvidenceFormCard
         Incident incident, IReadOnlyList<Person> collectors, CultureInfo language, TimeZoneInfo zone, DateTimeOffset now, string formId,
         AddEvidence? values = null, IReadOnlyDictionary<string, string>? errors = null, string? notice = null)
     {
-        errors ??= new Dictionary<string, string>();
+        var echo = new FormEcho(language, errors);
+        errors = echo.Errors;
         var local = TimeZoneInfo.ConvertTime(now, zone);
         var required = CardText.Get("Declare.Required", language);
         List<CardElement> body =
@@ -24,25 +25,25 @@ public static class EvidenceFormCard
             new TextBlock(CardText.Get("Evidence.FormIntro", language)) { IsSubtle = true, Size = "Small" },
         ];
         if (notice is not null)
-            body.Add(new TextBlock(notice) { Color = "Attention", Weight = "Bolder" });
+            body.Add(UserText.Notice(notice, "Attention", weight: "Bolder"));
         Field(body, errors, new ChoiceSetInput([.. EvidenceKinds.All.Select(k => new Choice(KindName(k, language), EvidenceKinds.Name(k)))])
         {
-            Id = EvidenceField.Kind, Label = Label(EvidenceField.Kind, language), Value = values?.Kind, IsRequired = true, ErrorMessage = required,
+            Id = EvidenceField.Kind, Label = Label(EvidenceField.Kind, language), Value = echo.Keep(EvidenceField.Kind, values?.Kind), IsRequired = true, ErrorMessage = required,
         });
-        Field(body, errors, Text(EvidenceField.Item, values?.Item, language, required) with { IsMultiline = true });
-        Field(body, errors, Text(EvidenceField.Source, values?.Source, language, required));
+        Field(body, errors, Text(EvidenceField.Item, echo.Keep(EvidenceField.Item, values?.Item), language, required) with { IsMultiline = true });
+        Field(body, errors, Text(EvidenceField.Source, echo.Keep(EvidenceField.Source, values?.Source), language, required));
         Field(body, errors, new ChoiceSetInput([.. collectors.Select(p => new Choice(p.Name, p.AadObjectId))])
         {
             Id = EvidenceField.CollectedBy,
             Label = Label(EvidenceField.CollectedBy, language),
             Placeholder = CardText.Get("Evidence.CollectedByMe", language),
-            Value = values?.CollectedBy,
+            Value = echo.Keep(EvidenceField.CollectedBy, values?.CollectedBy),
         });
         body.Add(new DateInput
         {
             Id = "collectedDate",
             Label = CardText.Format("Evidence.Field.collectedDate", language, zone.Id),
-            Value = values?.CollectedDate ?? local.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            Value = echo.Keep(EvidenceField.CollectedAt, values?.CollectedDate) ?? local.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             Max = local.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             IsRequired = true,
             ErrorMessage = required,
@@ -51,15 +52,15 @@ public static class EvidenceFormCard
         {
             Id = "collectedTime",
             Label = CardText.Format("Evidence.Field.collectedTime", language, zone.Id),
-            Value = values?.CollectedTime ?? local.ToString("HH:mm", CultureInfo.InvariantCulture),
+            Value = echo.Keep(EvidenceField.CollectedAt, values?.CollectedTime) ?? local.ToString("HH:mm", CultureInfo.InvariantCulture),
             IsRequired = true,
             ErrorMessage = required,
         }, EvidenceField.CollectedAt);
-        Field(body, errors, Text(EvidenceField.Sha256, values?.Sha256, language, CardText.Get($"Rule.{Rules.EvidenceSha256Invalid}", language)) with
+        Field(body, errors, Text(EvidenceField.Sha256, echo.Keep(EvidenceField.Sha256, values?.Sha256), language, CardText.Get($"Rule.{Rules.EvidenceSha256Invalid}", language)) with
         {
             Regex = "^\\s*[0-9a-fA-F]{64}\\s*$",
         });
-        Field(body, errors, Text(EvidenceField.Location, values?.Location, language, required));
+        Field(body, errors, Text(EvidenceField.Location, echo.Keep(EvidenceField.Location, values?.Location), language, required));
         return new AdaptiveCard(body)
         {
             Lang = language.TwoLetterISOLanguageName,
@@ -82,6 +83,6 @@ public static class EvidenceFormCard
     {
         body.Add(input);
         if (errors.TryGetValue(errorKey ?? input.Id!, out var error))
-            body.Add(new TextBlock(error) { Color = "Attention", Size = "Small", Spacing = "None" });
+            body.Add(UserText.Notice(error, "Attention", size: "Small") with { Spacing = "None" });
     }
 }

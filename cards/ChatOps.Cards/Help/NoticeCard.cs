@@ -7,5 +7,5 @@ namespace ChatOps.Cards.Help;
 public static class NoticeCard
 {
     public static AdaptiveCard Attention(string text, CultureInfo language) =>
-        new([new TextBlock(text) { Color = "Attention" }]) { Lang = language.TwoLetterISOLanguageName };
+        new([UserText.Notice(text, "Attention")]) { Lang = language.TwoLetterISOLanguageName };
 }

@@ -13,34 +13,35 @@ public static class DeclareFormCard
         CultureInfo language, IReadOnlyList<Client> clients, Playbook playbook, string declarationId,
         DeclareIncident? values = null, IReadOnlyDictionary<string, string>? errors = null)
     {
-        errors ??= new Dictionary<string, string>();
+        var echo = new FormEcho(language, errors);
+        errors = echo.Errors;
         List<CardElement> body = [new TextBlock(CardText.Get("Declare.Title", language)) { Size = "Medium", Weight = "Bolder" }];
         Field(body, errors, "client", new ChoiceSetInput([.. clients.Select(c => new Choice(c.Name, c.Id))])
         {
             Label = CardText.Get("Declare.Client", language),
-            Value = values?.Client ?? (clients.Count == 1 ? clients[0].Id : null),
+            Value = echo.Keep("client", values?.Client) ?? (clients.Count == 1 ? clients[0].Id : null),
         }, language);
         Field(body, errors, "type", new ChoiceSetInput([.. playbook.Taxonomy.SelectMany(c => c.Types.Select(t => new Choice($"{c.Name.In(language)} · {t.Name.In(language)}", t.Id)))])
         {
             Label = CardText.Get("Declare.Type", language),
-            Value = values?.Type,
+            Value = echo.Keep("type", values?.Type),
         }, language);
         Field(body, errors, "severity", new ChoiceSetInput([.. playbook.Severities.Select(s => new Choice($"{s.Id} · {s.Name.In(language)}", s.Id))])
         {
             Label = CardText.Get("Declare.Severity", language),
-            Value = values?.Severity ?? playbook.Severities[0].Id,
+            Value = echo.Keep("severity", values?.Severity) ?? playbook.Severities[0].Id,
             Style = "expanded",
         }, language);
         Field(body, errors, "title", new TextInput
         {
             Label = CardText.Get("Declare.IncidentTitle", language),
-            Value = values?.Title,
+            Value = echo.Keep("title", values?.Title),
             MaxLength = IncidentCard.MaxTitle,
         }, language);
         Field(body, errors, "description", new TextInput
         {
             Label = CardText.Get("Declare.Description", language),
-            Value = values?.Description,
+            Value = echo.Keep("description", values?.Description),
             IsMultiline = true,
             MaxLength = IncidentCard.MaxDescription,
             IsRequired = false,
@@ -53,10 +54,10 @@ public static class DeclareFormCard
                 Id = "commander",
                 Label = CardText.Get("Declare.Commander", language),
                 Placeholder = CardText.Get("Declare.CommanderIsMe", language),
-                Value = values?.Commander,
+                Value = echo.Keep("commander", values?.Commander),
             });
             if (errors.TryGetValue("commander", out var error))
-                body.Add(new TextBlock(error) { Color = "Attention", Size = "Small", Spacing = "None" });
+                body.Add(UserText.Notice(error, "Attention", size: "Small") with { Spacing = "None" });
         }
         return new AdaptiveCard(body)
         {
@@ -75,6 +76,6 @@ public static class DeclareFormCard
             _ => input,
         });
         if (errors.TryGetValue(id, out var error))
-            body.Add(new TextBlock(error) { Color = "Attention", Size = "Small", Spacing = "None" });
+            body.Add(UserText.Notice(error, "Attention", size: "Small") with { Spacing = "None" });
     }
 }

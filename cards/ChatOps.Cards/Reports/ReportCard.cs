@@ -30,7 +30,7 @@ public static class ReportCard
         if (report.Review is { Comment: { } comment })
             body.Add(UserText.Literal(comment, Incident.MaxComment, language) with { Spacing = "None" });
         if (notice is not null)
-            body.Add(new TextBlock(notice) { Color = "Attention", Weight = "Bolder" });
+            body.Add(UserText.Notice(notice, "Attention", weight: "Bolder"));
         if (report.Files.Count > 0)
             body.Add(Files(report, downloads, zone, language));
         var awaiting = report.Status == ReportStatus.Delivered && !incident.IsClosed;

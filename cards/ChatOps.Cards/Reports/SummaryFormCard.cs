@@ -22,19 +22,24 @@ public static class SummaryFormCard
             new TextBlock(CardText.Get("Summary.Explain", language)) { IsSubtle = true, Size = "Small", Spacing = "None" },
         ];
         if (notice is not null)
-            body.Add(new TextBlock(notice) { Color = saved ? "Good" : "Attention", Weight = "Bolder" });
+            body.Add(UserText.Notice(notice, saved ? "Good" : "Attention", weight: "Bolder"));
+        // Eight fields of up to 4,000 characters (Chinese: three bytes each) do not fit in one card: one that does not stays as saved.
+        var echo = new FormEcho(language);
         foreach (var field in Enum.GetValues<SummaryField>())
         {
             var entry = incident.FindSummary(field);
+            var value = echo.Keep(typed is not null && typed.TryGetValue(field, out var text) ? text : entry?.Text, out var notShown);
             body.Add(new TextInput
             {
                 Id = Incident.FieldName(field),
                 Label = CardText.Get($"Summary.Field.{field}", language),
                 Placeholder = CardText.Get($"Summary.Placeholder.{field}", language),
-                Value = typed is not null && typed.TryGetValue(field, out var text) ? text : entry?.Text,
+                Value = value,
                 IsMultiline = true,
                 MaxLength = SummaryEntry.MaxLength,
             });
+            if (notShown)
+                body.Add(new TextBlock(CardText.Get("Summary.NotShown", language)) { Color = "Warning", Size = "Small", Spacing = "None" });
             if (entry is not null)
                 body.Add(new TextBlock(CardText.Format("Summary.WrittenBy", language, entry.By.Name, CardTime.Format(entry.At, zone))) { IsSubtle = true, Size = "Small", Spacing = "None" });
         }

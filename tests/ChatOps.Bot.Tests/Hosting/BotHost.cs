@@ -72,12 +72,13 @@ public sealed class BotHost : IAsyncLifetime, IAsyncDisposable
     public Task<HttpResponseMessage> PostAsync(JsonNode activity, string? token = "valid") =>
         PostRawAsync(activity.ToJsonString(), token == "valid" ? ValidToken() : token);
 
-    public async Task<HttpResponseMessage> PostRawAsync(string body, string? token)
+    public Task<HttpResponseMessage> PostRawAsync(string body, string? token) =>
+        PostContentAsync(new StringContent(body, Encoding.UTF8, "application/json"), token);
+
+    /// <summary>Posts any content (bytes, a stream sent chunked, another media type); the request disposes it.</summary>
+    public async Task<HttpResponseMessage> PostContentAsync(HttpContent content, string? token)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages")
-        {
-            Content = new StringContent(body, Encoding.UTF8, "application/json"),
-        };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages") { Content = content };
         if (token is not null)
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return await Client.SendAsync(request);

@@ -24,13 +24,13 @@ public sealed class EscalationTests(FakeClockBot bot) : IClassFixture<FakeClockB
         bot.Time.Advance(TimeSpan.FromMinutes(15));
         await pager.EscalateAsync(id, page.Id, 2, default);
         await pager.EscalateAsync(id, page.Id, 2, default);
-        await _incidents.InvokeAsync(ApprovalHost.Megan, new System.Text.Json.Nodes.JsonObject { ["verb"] = "page.ack", ["incidentId"] = id, ["pageId"] = page.Id });
+        await _incidents.InvokeAsync(ApprovalHost.Alex, new System.Text.Json.Nodes.JsonObject { ["verb"] = "page.ack", ["incidentId"] = id, ["pageId"] = page.Id });
         bot.Time.Advance(TimeSpan.FromMinutes(15));
         await pager.EscalateAsync(id, page.Id, 3, default);
 
         var stored = (await _incidents.Store.GetAsync(id, default))!.Incident.FindPage(page.Id)!;
         Assert.Equal([1, 2], stored.Rounds.Select(r => r.Level));
-        Assert.Equal("Megan Bowen", stored.AckedBy!.Name);
+        Assert.Equal("Alex Wilber", stored.AckedBy!.Name);
         // Only this page's events: the moved clock may also breach the SLA meanwhile, and that pages too (PG-02).
         var types = (await _incidents.Store.ReadTimelineAsync(id, default))
             .Where(e => e.Type.StartsWith("page.", StringComparison.Ordinal) && (string?)e.Data["page"] == page.Id).Select(e => e.Type);
@@ -67,7 +67,10 @@ public sealed class PolicyPageCommandTests(ChatOps.Bot.Tests.Hosting.BotHost hos
         var answer = await host.Connector.WaitForAsync(r => r.Body.Contains((string)command["id"]!, StringComparison.Ordinal));
         Assert.Contains("PG-01", answer.Body, StringComparison.Ordinal);
         var ack = new System.Text.Json.Nodes.JsonObject { ["verb"] = "page.ack", ["incidentId"] = id, ["pageId"] = "PG-01" };
-        await Task.WhenAll(_incidents.InvokeAsync(ApprovalHost.Megan, ack), _incidents.InvokeAsync(ApprovalHost.Adele, (System.Text.Json.Nodes.JsonObject)ack.DeepClone()));
+        // Whoever is on call now (the rotation turns with the clock), and a responder, at the same moment.
+        var onCall = (await _incidents.Store.GetAsync(id, default))!.Incident.FindPage("PG-01")!.Rounds[0].Targets[0];
+        var paged = new Actor(onCall.AadObjectId, onCall.Name, ApprovalHost.ContosoTenant);
+        await Task.WhenAll(_incidents.InvokeAsync(paged, ack), _incidents.InvokeAsync(ApprovalHost.Alex, (System.Text.Json.Nodes.JsonObject)ack.DeepClone()));
         var timeline = await _incidents.Store.ReadTimelineAsync(id, default);
         Assert.Single(timeline, e => e.Type == "page.acked");
         Assert.Equal("security-incident", (string?)timeline.Single(e => e.Type == "page.sent").Data["policy"]);

@@ -16,13 +16,13 @@ public sealed class PageTests(BotHost host) : IClassFixture<BotHost>
         var page = _incidents.InThread(thread, "page <at>Megan Bowen</at> Please look at web-01 now", Alex);
         page["entities"]!.AsArray().Add(new JsonObject
         {
-            ["type"] = "mention", ["text"] = "<at>Megan Bowen</at>", ["mentioned"] = new JsonObject { ["id"] = "29:megan", ["name"] = "Megan Bowen" },
+            ["type"] = "mention", ["text"] = "<at>Megan Bowen</at>", ["mentioned"] = new JsonObject { ["id"] = "29:user-id-1", ["name"] = "Megan Bowen" },
         });
 
         await host.PostAsync(page);
 
         var created = await host.Connector.WaitForAsync(r => r.Path == "/v3/conversations" && r.Body.Contains("\"isGroup\":false", StringComparison.Ordinal));
-        Assert.Contains("29:megan", created.Body, StringComparison.Ordinal);
+        Assert.Contains("29:user-id-1", created.Body, StringComparison.Ordinal);
         var direct = await host.Connector.WaitForAsync(r => r.Method == "POST" && r.Body.Contains("page.ack", StringComparison.Ordinal) && r.Body.Contains("\"alert\":true", StringComparison.Ordinal));
         Assert.Contains("Please look at web-01 now", Readable(direct.Body), StringComparison.Ordinal);
         await host.Connector.WaitForAsync(r => r.Path == $"/v3/conversations/{thread}/activities" && Readable(r.Body).Contains("<at>Megan Bowen</at>", StringComparison.Ordinal));

@@ -112,4 +112,31 @@ public sealed class TableIncidentStoreTests
         Assert.Equal(Enumerable.Range(1, 20).Select(n => IncidentId.Format(2026, n)), ids.Order());
         Assert.Equal("INC-2027-0001", await _store.NextIdAsync(2027, default));
     }
+
+    [Fact]
+    public async Task A_channel_message_longer_than_one_table_property_holds_is_recorded_whole()
+    {
+        var (incident, events) = Declare("INC-2026-0003");
+        var stored = await _store.CreateAsync(incident, events, default);
+        var text = string.Concat(Enumerable.Repeat("日志 line 😀 ", 10_000));
+
+        await _store.SaveAsync(stored, incident.RecordMessage("posted", "m-1", text, Commander, Now), default);
+
+        var timeline = await _store.ReadTimelineAsync(incident.Id, default);
+        Assert.Equal(text, (string)timeline[^1].Data["text"]!);
+        Assert.True(ChainVerification.Verify(timeline, incident.TimelineHead).Intact);
+    }
+
+    [Theory]
+    [InlineData("INC-1/2")]
+    [InlineData("INC#1")]
+    [InlineData("INC?1")]
+    [InlineData(@"INC\1")]
+    [InlineData("INC\u00071")]
+    [InlineData("")]
+    public async Task An_id_that_cannot_be_a_table_key_names_no_incident(string id)
+    {
+        Assert.Null(await _store.GetAsync(id, default));
+        Assert.Empty(await _store.ReadTimelineAsync(id, default));
+    }
 }

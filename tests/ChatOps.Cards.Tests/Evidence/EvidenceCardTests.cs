@@ -41,8 +41,8 @@ public sealed class EvidenceCardTests
         var card = EvidenceFormCard.Build(Incident(), [Responder], Languages.English, Shanghai, Now, "form-1", values, errors);
 
         var body = card.Body.ToList();
-        Assert.Equal("Not a SHA-256", Assert.IsType<TextBlock>(body[body.FindIndex(e => e.Id == "sha256") + 1]).Text);
-        Assert.Equal("In the future", Assert.IsType<TextBlock>(body[body.FindIndex(e => e.Id == "collectedTime") + 1]).Text);
+        Assert.Equal("Not a SHA-256", Assert.Single(Assert.IsType<RichTextBlock>(body[body.FindIndex(e => e.Id == "sha256") + 1]).Inlines).Text);
+        Assert.Equal("In the future", Assert.Single(Assert.IsType<RichTextBlock>(body[body.FindIndex(e => e.Id == "collectedTime") + 1]).Inlines).Text);
         Assert.Equal("abc", Assert.IsType<TextInput>(card.Body.Single(e => e.Id == "sha256")).Value);
         Assert.Equal("Firewall logs", Assert.IsType<TextInput>(card.Body.Single(e => e.Id == "item")).Value);
         Assert.Equal("2026-11-20", Assert.IsType<DateInput>(card.Body.Single(e => e.Id == "collectedDate")).Value);

@@ -30,7 +30,7 @@ public sealed class DeclareFormCardTests
 
         CardAssert.Valid(card);
         var clientIndex = card.Body.ToList().FindIndex(e => e.Id == "client");
-        Assert.Equal("No client “fabrikam”.", Assert.IsType<TextBlock>(card.Body[clientIndex + 1]).Text);
+        Assert.Equal("No client “fabrikam”.", Assert.Single(Assert.IsType<RichTextBlock>(card.Body[clientIndex + 1]).Inlines).Text);
         Assert.Equal("Site down", Assert.IsType<TextInput>(card.Body.Single(e => e.Id == "title")).Value);
     }
 }

@@ -52,6 +52,7 @@ public sealed class UntrustedTextTests
     [InlineData("a\u0000b\u001Fc", "a\uFFFDb\uFFFDc")]
     [InlineData("tab\tand\r\nCRLF\rCR", "tab\tand\nCRLF\nCR")]
     [InlineData("not a character \uFFFE\uFFFF", "not a character \uFFFD\uFFFD")]
+    [InlineData("del\u007F c1\u0085\u009B[2J", "del\uFFFD c1\uFFFD\uFFFD[2J")]
     [InlineData("中文 text stays", "中文 text stays")]
     public void What_XML_cannot_hold_is_replaced_and_line_ends_are_unified(string input, string expected) =>
         Assert.Equal(expected, SafeText.Clean(input));

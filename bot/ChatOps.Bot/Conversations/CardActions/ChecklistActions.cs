@@ -22,9 +22,14 @@ internal sealed class SetPointStatusAction(ChecklistChanges changes) : ICardActi
 /// <summary>The commander closes the phase the card shows (the last one compiles the report); stale when the incident already moved on.</summary>
 internal sealed class AdvancePhaseAction(ChecklistChanges changes, ChatOps.Bot.Reports.SummaryPhaseClosing summary) : ICardAction<AdvancePhase>
 {
-    public Task<AdaptiveCard> HandleAsync(Turn turn, AdvancePhase verb, CancellationToken ct) =>
-        verb.Phase == ChatOps.Incidents.Playbooks.Playbook.PhaseIds[^1]
+    public Task<AdaptiveCard> HandleAsync(Turn turn, AdvancePhase verb, CancellationToken ct)
+    {
+        var phases = ChatOps.Incidents.Playbooks.Playbook.PhaseIds;
+        if (!phases.Contains(verb.Phase))
+            return Task.FromResult(new AdaptiveCard([new TextBlock(CardText.Get("Invoke.UnknownVerb", turn.Language)) { Color = "Attention" }]));
+        return verb.Phase == phases[^1]
             ? summary.CloseAsync(turn, verb.IncidentId, verb.Phase, ct)
             : changes.ApplyAsync(turn, verb.IncidentId, (_, _) => verb.Phase, (incident, playbook, by, now) =>
                 incident.Phase != verb.Phase ? null : incident.AdvancePhase(playbook, by, now), ct);
+    }
 }
