@@ -71,7 +71,7 @@ public sealed class PageTelemetryTests(FakeClockBot bot) : IClassFixture<FakeClo
         var page = (await pager.StartAsync(id, PageReason.Manual, "Web server beaconing", default))!;
         bot.Time.Advance(TimeSpan.FromMinutes(15));
         await pager.EscalateAsync(id, page.Id, 2, default);
-        await _incidents.InvokeAsync(ApprovalHost.Megan, new JsonObject { ["verb"] = "page.ack", ["incidentId"] = id, ["pageId"] = page.Id });
+        await _incidents.InvokeAsync(ApprovalHost.Alex, new JsonObject { ["verb"] = "page.ack", ["incidentId"] = id, ["pageId"] = page.Id });
 
         static bool Manual(Recorded r) => (string?)r["chatops.page.reason"] == "manual";
         Assert.Single(metrics.Of("chatops.pages.sent"), Manual);
