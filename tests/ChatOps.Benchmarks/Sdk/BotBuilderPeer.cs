@@ -24,6 +24,16 @@ internal sealed class BotBuilderPeer : IAsyncDisposable
     /// <summary>As the peer reports them: "node/20.20.2 botbuilder/4.23.3".</summary>
     public string Versions { get; private set; } = "";
 
+    /// <summary>CPU the Node process has used so far.</summary>
+    public TimeSpan ProcessorTime
+    {
+        get
+        {
+            _node.Refresh();
+            return _node.HasExited ? TimeSpan.Zero : _node.TotalProcessorTime;
+        }
+    }
+
     /// <summary>The last lines the peer printed (it logs refused tokens and turn errors), for diagnosis.</summary>
     public string Output => string.Join('\n', _output);
 

@@ -48,9 +48,10 @@ internal static class SdkCommand
             // Tiered JIT (and V8's), connection pools and key caches settle under load first.
             foreach (var endpoint in targets.Endpoints.Values)
                 await generator.RunAsync(endpoint, connections, TimeSpan.Zero, TimeSpan.FromSeconds(1));
-            foreach (var result in await MeasureAsync(generator, targets.Endpoints, connections, options))
+            foreach (var (result, cpu) in await MeasureAsync(generator, targets, connections, options))
             {
                 report.Results.Add(result);
+                report.Cpu[(result.Scenario, connections)] = cpu;
                 Console.WriteLine(SdkReport.Line(result));
             }
         }
@@ -65,18 +66,19 @@ internal static class SdkCommand
         return 0;
     }
 
-    private static async Task<IEnumerable<LoadResult>> MeasureAsync(LoadGenerator generator, IReadOnlyDictionary<string, Uri> endpoints, int connections, SdkOptions options)
+    private static async Task<IEnumerable<(LoadResult Result, (double Peer, double Self) Cpu)>> MeasureAsync(LoadGenerator generator, SdkTargets targets, int connections, SdkOptions options)
     {
         var samples = options.Targets.ToDictionary(t => t, _ => new List<WorkerSamples>(), StringComparer.Ordinal);
+        var cpu = options.Targets.ToDictionary(t => t, _ => new CpuShare(() => targets.PeerProcessorTime), StringComparer.Ordinal);
         var slice = options.Duration / options.Rounds;
         for (var round = 0; round < options.Rounds; round++)
         {
             foreach (var target in round % 2 == 0 ? options.Targets : options.Targets.Reverse())
             {
                 GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
-                samples[target].AddRange(await generator.RunAsync(endpoints[target], connections, options.Warmup, slice));
+                samples[target].AddRange(await generator.RunAsync(targets.Endpoints[target], connections, options.Warmup, slice, (cpu[target].Opened, cpu[target].Closed)));
             }
         }
-        return options.Targets.Select(t => LoadResult.From(t, connections, options.Duration, samples[t]));
+        return options.Targets.Select(t => (LoadResult.From(t, connections, options.Duration, samples[t]), cpu[t].Read()));
     }
 }

@@ -21,6 +21,9 @@ internal sealed class SdkReport(SdkOptions options, IReadOnlyList<string> args, 
 
     public List<LoadResult> Results { get; } = [];
 
+    /// <summary>Per target and connection count: CPU of the Node process and of this process while measured, in cores.</summary>
+    public Dictionary<(string Target, int Connections), (double Peer, double Self)> Cpu { get; } = [];
+
     public string PeerVersions { get; set; } = "";
 
     public string LoadBefore { get; init; } = "";
@@ -55,9 +58,13 @@ internal sealed class SdkReport(SdkOptions options, IReadOnlyList<string> args, 
             md.AppendLine(CultureInfo.InvariantCulture, $"- `{target}`: {SdkTargets.Describe(target)}.");
         md.AppendLine();
         AppendChecks(md);
-        md.AppendLine("| target | connections | req/s | p50 ms | p99 ms | max ms | errors |").AppendLine("|---|---:|---:|---:|---:|---:|---:|");
+        md.AppendLine("CPU columns: cores used while the target's windows were measured, by the peer's Node process and by this process (the load generator, plus our bot when it is the target).").AppendLine();
+        md.AppendLine("| target | connections | req/s | p50 ms | p99 ms | max ms | errors | CPU: Node | CPU: this process |").AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var r in Results.OrderBy(r => r.Connections).ThenBy(r => Array.IndexOf(SdkTargets.All, r.Scenario)))
-            md.AppendLine(CultureInfo.InvariantCulture, $"| {r.Scenario} | {r.Connections} | {r.RequestsPerSecond:0} | {r.P50Ms:0.0} | {r.P99Ms:0.0} | {r.MaxMs:0} | {r.Errors}{Kinds(r)} |");
+        {
+            var (peer, self) = Cpu.GetValueOrDefault((r.Scenario, r.Connections), (double.NaN, double.NaN));
+            md.AppendLine(CultureInfo.InvariantCulture, $"| {r.Scenario} | {r.Connections} | {r.RequestsPerSecond:0} | {r.P50Ms:0.0} | {r.P99Ms:0.0} | {r.MaxMs:0} | {r.Errors}{Kinds(r)} | {peer:0.00} | {self:0.00} |");
+        }
         md.AppendLine();
         AppendRatios(md);
         return md.ToString();

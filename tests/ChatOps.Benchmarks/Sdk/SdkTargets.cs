@@ -29,6 +29,9 @@ internal sealed class SdkTargets : IAsyncDisposable
     /// <summary>The peer's Node and botbuilder versions.</summary>
     public string PeerVersions => _peer?.Versions ?? "";
 
+    /// <summary>CPU the peer's Node process has used so far (zero without a peer).</summary>
+    public TimeSpan PeerProcessorTime => _peer?.ProcessorTime ?? TimeSpan.Zero;
+
     /// <summary>What the peer printed (refused tokens, turn errors), for diagnosis.</summary>
     public string PeerOutput => _peer?.Output ?? "";
 
@@ -61,7 +64,8 @@ internal sealed class SdkTargets : IAsyncDisposable
     public static string Describe(string target) => target switch
     {
         Peer => "the Bot Framework SDK for JavaScript (npm botbuilder 4.23.3, BotBuilderPeer/index.js): CloudAdapter + ConfigurationBotFrameworkAuthentication validating the token, " +
-                "a TeamsActivityHandler whose onAdaptiveCardInvoke answers with a help-like card; Node's http server, its own process. No de-duplication, no storage",
+                "a TeamsActivityHandler whose onAdaptiveCardInvoke answers with our help card's content built in JavaScript (same elements, same size); node:http, its own process. " +
+                "No de-duplication, no storage. botbuilder answers a forged signature with 500 (it rethrows jsonwebtoken's error); the peer maps those errors to 401",
         Ours => "our bot (its real Program on Kestrel, auth on), the same work: token validated, invoke routed to the help.show verb, card answered; " +
                 "de-duplication stood down (IProcessedActivities replaced by a no-op, as botbuilder has none). **The ratio the target is about**",
         OursDedup => "our bot on its full product path: as `ours`, plus the invoke claimed in Azure Tables (AddEntity on Azurite) before the turn and its answer stored " +
