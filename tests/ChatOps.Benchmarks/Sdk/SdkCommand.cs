@@ -26,7 +26,20 @@ internal static class SdkCommand
 
         var started = Stopwatch.GetTimestamp();
         var report = new SdkReport(options, args, TimeProvider.System) { LoadBefore = SdkReport.LoadAverage() };
-        await BotBuilderPeer.EnsureInstalledAsync(Console.WriteLine);
+        if (BotBuilderPeer.MissingTools() is { } missing)
+        {
+            await Console.Error.WriteLineAsync($"The sdk benchmark needs its botbuilder peer, but {missing}.");
+            return 2;
+        }
+        try
+        {
+            await BotBuilderPeer.EnsureInstalledAsync(Console.WriteLine);
+        }
+        catch (Exception e) when (e is InvalidOperationException or TimeoutException)
+        {
+            await Console.Error.WriteLineAsync(e.Message);
+            return 1;
+        }
         await using var rig = await BenchmarkRig.StartAsync();
         var clicks = CardClick.Activities(rig);
         var forgeries = CardClick.ForgedTokens(rig);
