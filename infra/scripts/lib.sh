@@ -1,4 +1,4 @@
-# Shared by infra/run-local and infra/test: install the npm tools, start Azurite, wait for ports.
+# Shared by infra/run-local and infra/test: install the npm tools (and, for the tests, the benchmark peer), start Azurite, wait for ports.
 # shellcheck shell=bash
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 TOOLS="$ROOT/infra/tools"
@@ -14,6 +14,17 @@ install_tools() {
     log "installing npm tools into infra/tools (once)"
     (cd "$TOOLS" && npm ci --no-audit --no-fund --loglevel=error) >&2
   fi
+}
+
+# The sdk benchmark's peer (npm botbuilder, pinned by tests/ChatOps.Benchmarks/BotBuilderPeer/package-lock.json), which
+# its quick test in ChatOps.Benchmarks.Tests starts. Bounded; if it cannot be installed the test says why (fails in CI).
+PEER="$ROOT/tests/ChatOps.Benchmarks/BotBuilderPeer"
+install_benchmark_peer() {
+  [ -d "$PEER/node_modules/botbuilder" ] && [ ! "$PEER/package-lock.json" -nt "$PEER/node_modules/.package-lock.json" ] && return 0
+  command -v npm >/dev/null || { log "npm is missing: the botbuilder benchmark peer is not installed (its test fails in CI, skips locally)"; return 0; }
+  log "installing the botbuilder benchmark peer (npm ci in tests/ChatOps.Benchmarks/BotBuilderPeer, at most 5 minutes)"
+  (cd "$PEER" && timeout 300 npm ci --no-audit --no-fund --loglevel=error) >&2 ||
+    log "npm ci of the botbuilder benchmark peer failed or timed out; its test will say why"
 }
 
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }

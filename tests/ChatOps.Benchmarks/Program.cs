@@ -3,6 +3,7 @@ using ChatOps.Benchmarks.Incidents;
 using ChatOps.Benchmarks.Load;
 using ChatOps.Benchmarks.Micro;
 using ChatOps.Benchmarks.Reports;
+using ChatOps.Benchmarks.Sdk;
 
 namespace ChatOps.Benchmarks;
 
@@ -10,12 +11,14 @@ namespace ChatOps.Benchmarks;
 internal static class BenchmarkProgram
 {
     // dotnet run -c Release --project tests/ChatOps.Benchmarks -- load [--duration 10] [--connections 10,50]
+    // dotnet run -c Release --project tests/ChatOps.Benchmarks -- sdk [--duration 10] [--connections 10,50]
     // dotnet run -c Release --project tests/ChatOps.Benchmarks -- micro [BenchmarkDotNet arguments]
     // dotnet run -c Release --project tests/ChatOps.Benchmarks -- report [--sizes 10000,100000] [--runs 5]
     // dotnet run -c Release --project tests/ChatOps.Benchmarks -- incidents [--duration 10] [--connections 4,10] [--incidents 1000] [--events 100] [--soak-minutes 10]
     public static async Task<int> Main(string[] args) => args switch
     {
         ["load", .. var rest] => await LoadCommand.RunAsync(rest),
+        ["sdk", .. var rest] => await SdkCommand.RunAsync(rest),
         ["micro", .. var rest] => MicroCommand.Run(rest),
         ["incidents", .. var rest] => await IncidentsCommand.RunAsync(rest),
         ["deadlines", .. var rest] => await DeadlinesCommand.RunAsync(rest),
@@ -30,6 +33,8 @@ internal static class BenchmarkProgram
         Console.Error.WriteLine("""
             usage: dotnet run -c Release --project tests/ChatOps.Benchmarks -- load [--duration 10] [--warmup 0.5] [--rounds 10] [--connections 10,50]
                        [--scenarios baseline,bot,baseline-nostorage,bot-nostorage[,bot-noauth,bot-noauth-nostorage,bot-stages]] [--results PATH]
+                   dotnet run -c Release --project tests/ChatOps.Benchmarks -- sdk [--duration 10] [--warmup 0.5] [--rounds 10] [--connections 10,50]
+                       [--targets botbuilder,ours,ours-dedup] [--results PATH]   (Node and npm: runs npm ci in BotBuilderPeer/ when needed)
                    dotnet run -c Release --project tests/ChatOps.Benchmarks -- micro [BenchmarkDotNet arguments, e.g. --filter *]
                    dotnet run -c Release --project tests/ChatOps.Benchmarks -- incidents [--duration 10] [--warmup 1] [--connections 4,10] [--incidents 1000] [--events 100]
                        [--soak-minutes 10] [--parts declare,click,soak] [--results PATH]

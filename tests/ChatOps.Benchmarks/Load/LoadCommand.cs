@@ -25,7 +25,7 @@ internal static class LoadCommand
 
         var started = Stopwatch.GetTimestamp();
         await using var rig = await BenchmarkRig.StartAsync();
-        var generator = new LoadGenerator(rig.Activities);
+        var generator = new LoadGenerator(rig.Activities.NextRequest);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Per scenario and connection count: {options.Rounds} rounds of {options.Warmup.TotalSeconds:0.#} s warm-up + {options.Duration.TotalSeconds / options.Rounds:0.#} s measured."));
         var results = new List<LoadResult>();

@@ -7,7 +7,8 @@ namespace ChatOps.Benchmarks.Load;
 /// one is answered; a warm-up whose requests are not counted, then a measured window. A run is
 /// bounded in time (warm-up + window + at most two request timeouts) and in count, and stops by itself.
 /// </summary>
-internal sealed class LoadGenerator(SignedActivities activities)
+/// <param name="nextRequest">Makes each request for an endpoint (e.g. <see cref="SignedActivities.NextRequest(Uri)"/>).</param>
+internal sealed class LoadGenerator(Func<Uri, HttpRequestMessage> nextRequest)
 {
     private const int MaxRequestsPerConnection = 1_000_000;
     private static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(10);
@@ -49,7 +50,7 @@ internal sealed class LoadGenerator(SignedActivities activities)
             string? failure;
             try
             {
-                using var request = activities.NextRequest(endpoint);
+                using var request = nextRequest(endpoint);
                 using var response = await client.SendAsync(request, HttpCompletionOption.ResponseContentRead, stop);
                 failure = response.IsSuccessStatusCode ? null : ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
             }

@@ -1,0 +1,43 @@
+using System.Globalization;
+
+namespace ChatOps.Benchmarks.Sdk;
+
+/// <summary>The sdk command's arguments, bounded so a run always ends by itself within minutes.</summary>
+/// <param name="Duration">Measured time per target and connection count, split over the rounds.</param>
+/// <param name="Warmup">Unmeasured load before each round's measured slice.</param>
+internal sealed record SdkOptions(TimeSpan Duration, TimeSpan Warmup, int Rounds, IReadOnlyList<int> Connections, IReadOnlyList<string> Targets, string? ResultsPath)
+{
+    public static SdkOptions Parse(IReadOnlyList<string> args)
+    {
+        var options = new SdkOptions(TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(0.5), 10, [10, 50], SdkTargets.All, null);
+        for (var i = 0; i < args.Count; i++)
+        {
+            var value = i + 1 < args.Count ? args[i + 1] : throw new ArgumentException($"{args[i]} needs a value");
+            options = args[i] switch
+            {
+                "--duration" => options with { Duration = Seconds(value, 1, 120) },
+                "--warmup" => options with { Warmup = Seconds(value, 0, 30) },
+                "--rounds" => options with { Rounds = Bounded(value, 1, 20) },
+                "--connections" => options with { Connections = [.. value.Split(',').Select(c => Bounded(c, 1, 256))] },
+                "--targets" => options with { Targets = [.. value.Split(',').Select(Target)] },
+                "--results" => options with { ResultsPath = value },
+                _ => throw new ArgumentException($"unknown option {args[i]}"),
+            };
+            i++;
+        }
+        return options.Targets.Contains(SdkTargets.Peer) ? options : throw new ArgumentException($"--targets must include {SdkTargets.Peer}: the ratios are against it");
+    }
+
+    private static string Target(string name) =>
+        SdkTargets.All.Contains(name, StringComparer.Ordinal) ? name : throw new ArgumentException($"unknown target '{name}' (known: {string.Join(", ", SdkTargets.All)})");
+
+    private static TimeSpan Seconds(string value, double min, double max) =>
+        double.TryParse(value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var s) && s >= min && s <= max
+            ? TimeSpan.FromSeconds(s)
+            : throw new ArgumentException($"'{value}' is not a number of seconds from {min} to {max}");
+
+    private static int Bounded(string value, int min, int max) =>
+        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= min && n <= max
+            ? n
+            : throw new ArgumentException($"'{value}' is not a whole number from {min} to {max}");
+}
