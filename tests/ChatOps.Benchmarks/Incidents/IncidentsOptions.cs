@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace ChatOps.Benchmarks.Incidents;
 
 /// <summary>The incidents command's arguments, bounded so a run always ends by itself.</summary>
@@ -20,33 +18,26 @@ internal sealed record IncidentsOptions(
     public static IncidentsOptions Parse(IReadOnlyList<string> args)
     {
         var options = new IncidentsOptions(TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(90), TimeSpan.FromSeconds(1), [4, 10], [2, 4, 6], 1000, 100, 10, [Declare, Click, Soak], null);
-        for (var i = 0; i < args.Count; i++)
+        foreach (var (flag, value) in CommandLine.Pairs(args))
         {
-            var value = i + 1 < args.Count ? args[i + 1] : throw new ArgumentException($"{args[i]} needs a value");
-            options = args[i] switch
+            options = flag switch
             {
-                "--duration" => options with { Duration = TimeSpan.FromSeconds(Bounded(value, 1, 300)) },
-                "--open-duration" => options with { OpenDuration = TimeSpan.FromSeconds(Bounded(value, 1, 600)) },
-                "--warmup" => options with { Warmup = TimeSpan.FromSeconds(Bounded(value, 0, 30)) },
-                "--connections" => options with { Connections = [.. value.Split(',').Select(c => Bounded(c, 1, 64))] },
-                "--declare-rates" => options with { DeclareRates = [.. value.Split(',').Select(r => Bounded(r, 1, 9))] },
-                "--incidents" => options with { Incidents = Bounded(value, 1, 20_000) },
-                "--events" => options with { Events = Bounded(value, 2, 1_000) },
-                "--soak-minutes" => options with { SoakMinutes = Bounded(value, 1, 60) },
+                "--duration" => options with { Duration = TimeSpan.FromSeconds(CommandLine.Bounded(value, 1, 300)) },
+                "--open-duration" => options with { OpenDuration = TimeSpan.FromSeconds(CommandLine.Bounded(value, 1, 600)) },
+                "--warmup" => options with { Warmup = TimeSpan.FromSeconds(CommandLine.Bounded(value, 0, 30)) },
+                "--connections" => options with { Connections = [.. value.Split(',').Select(c => CommandLine.Bounded(c, 1, 64))] },
+                "--declare-rates" => options with { DeclareRates = [.. value.Split(',').Select(r => CommandLine.Bounded(r, 1, 9))] },
+                "--incidents" => options with { Incidents = CommandLine.Bounded(value, 1, 20_000) },
+                "--events" => options with { Events = CommandLine.Bounded(value, 2, 1_000) },
+                "--soak-minutes" => options with { SoakMinutes = CommandLine.Bounded(value, 1, 60) },
                 "--parts" => options with { Parts = [.. value.Split(',').Select(Part)] },
                 "--results" => options with { ResultsPath = value },
-                _ => throw new ArgumentException($"unknown option {args[i]}"),
+                _ => throw new ArgumentException($"unknown option {flag}"),
             };
-            i++;
         }
         return options;
     }
 
     private static string Part(string name) =>
         name is Declare or Click or Soak ? name : throw new ArgumentException($"unknown part '{name}' (known: {Declare}, {Click}, {Soak})");
-
-    private static int Bounded(string value, int min, int max) =>
-        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= min && n <= max
-            ? n
-            : throw new ArgumentException($"'{value}' is not a whole number from {min} to {max}");
 }

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace ChatOps.Benchmarks.Sdk;
 
 /// <summary>The sdk command's arguments, bounded so a run always ends by itself within minutes.</summary>
@@ -10,20 +8,18 @@ internal sealed record SdkOptions(TimeSpan Duration, TimeSpan Warmup, int Rounds
     public static SdkOptions Parse(IReadOnlyList<string> args)
     {
         var options = new SdkOptions(TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(0.5), 10, [10, 50], SdkTargets.All, null);
-        for (var i = 0; i < args.Count; i++)
+        foreach (var (flag, value) in CommandLine.Pairs(args))
         {
-            var value = i + 1 < args.Count ? args[i + 1] : throw new ArgumentException($"{args[i]} needs a value");
-            options = args[i] switch
+            options = flag switch
             {
-                "--duration" => options with { Duration = Seconds(value, 1, 120) },
-                "--warmup" => options with { Warmup = Seconds(value, 0, 30) },
-                "--rounds" => options with { Rounds = Bounded(value, 1, 20) },
-                "--connections" => options with { Connections = [.. value.Split(',').Select(c => Bounded(c, 1, 256))] },
+                "--duration" => options with { Duration = CommandLine.Seconds(value, 1, 120) },
+                "--warmup" => options with { Warmup = CommandLine.Seconds(value, 0, 30) },
+                "--rounds" => options with { Rounds = CommandLine.Bounded(value, 1, 20) },
+                "--connections" => options with { Connections = [.. value.Split(',').Select(c => CommandLine.Bounded(c, 1, 256))] },
                 "--targets" => options with { Targets = [.. value.Split(',').Select(Target)] },
                 "--results" => options with { ResultsPath = value },
-                _ => throw new ArgumentException($"unknown option {args[i]}"),
+                _ => throw new ArgumentException($"unknown option {flag}"),
             };
-            i++;
         }
         return options.Targets.Contains(SdkTargets.Peer) ? options : throw new ArgumentException($"--targets must include {SdkTargets.Peer}: the ratios are against it");
     }
@@ -31,13 +27,4 @@ internal sealed record SdkOptions(TimeSpan Duration, TimeSpan Warmup, int Rounds
     private static string Target(string name) =>
         SdkTargets.All.Contains(name, StringComparer.Ordinal) ? name : throw new ArgumentException($"unknown target '{name}' (known: {string.Join(", ", SdkTargets.All)})");
 
-    private static TimeSpan Seconds(string value, double min, double max) =>
-        double.TryParse(value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var s) && s >= min && s <= max
-            ? TimeSpan.FromSeconds(s)
-            : throw new ArgumentException($"'{value}' is not a number of seconds from {min} to {max}");
-
-    private static int Bounded(string value, int min, int max) =>
-        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= min && n <= max
-            ? n
-            : throw new ArgumentException($"'{value}' is not a whole number from {min} to {max}");
 }

@@ -70,15 +70,7 @@ internal sealed class SdkReport(SdkOptions options, IReadOnlyList<string> args, 
         return md.ToString();
     }
 
-    public static async Task WriteAsync(string path, string section)
-    {
-        var text = File.Exists(path) ? await File.ReadAllTextAsync(path) : "";
-        var begin = text.IndexOf(Begin, StringComparison.Ordinal);
-        var end = text.IndexOf(End, StringComparison.Ordinal);
-        var before = begin < 0 ? text.TrimEnd() + Environment.NewLine + Environment.NewLine : text[..begin];
-        var after = end < 0 ? Environment.NewLine : text[(end + End.Length)..];
-        await File.WriteAllTextAsync(path, before + Begin + Environment.NewLine + Environment.NewLine + section + End + after);
-    }
+    public static Task WriteAsync(string path, string section) => new ResultsSection(Begin, End).WriteAsync(path, section);
 
     private void AppendChecks(StringBuilder md)
     {
