@@ -100,15 +100,7 @@ public static class ApprovalCard
 
     private static IEnumerable<CardElement> Buttons(Incident incident, ApprovalRequest request, CultureInfo language)
     {
-        yield return new TextInput
-        {
-            Id = DecideApproval.CommentInputId,
-            Label = CardText.Get("Approval.Comment", language),
-            Placeholder = CardText.Get("Approval.CommentPlaceholder", language),
-            IsMultiline = true,
-            MaxLength = Incident.MaxComment,
-            Separator = true,
-        };
+        yield return CommentBox.For(DecideApproval.CommentInputId, "Approval", language);
         ExecuteAction Decide(DecisionKind kind, string? style) =>
             new(CardText.Get($"Approval.Button.{kind}", language), new DecideApproval(incident.Id, request.Id, request.ProposalHash, kind.ToString())) { Style = style };
         yield return new ActionSet([Decide(DecisionKind.Approve, "positive"), Decide(DecisionKind.RequestChanges, null), Decide(DecisionKind.Reject, "destructive")]);

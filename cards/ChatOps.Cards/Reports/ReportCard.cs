@@ -79,15 +79,7 @@ public static class ReportCard
 
     private static IEnumerable<CardElement> Buttons(Incident incident, ReportVersion report, CultureInfo language)
     {
-        yield return new TextInput
-        {
-            Id = ReviewReport.CommentInputId,
-            Label = CardText.Get("Report.Comment", language),
-            Placeholder = CardText.Get("Report.CommentPlaceholder", language),
-            IsMultiline = true,
-            MaxLength = Incident.MaxComment,
-            Separator = true,
-        };
+        yield return CommentBox.For(ReviewReport.CommentInputId, "Report", language);
         ExecuteAction Review(ReportReviewKind kind, string? style) =>
             new(CardText.Get($"Report.Button.{kind}", language), new ReviewReport(incident.Id, report.Number, kind.ToString())) { Style = style };
         yield return new ActionSet([Review(ReportReviewKind.Confirm, "positive"), Review(ReportReviewKind.RequestChanges, null)]);
