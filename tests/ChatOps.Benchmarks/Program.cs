@@ -1,4 +1,5 @@
 using ChatOps.Benchmarks.Deadlines;
+using ChatOps.Benchmarks.Faults;
 using ChatOps.Benchmarks.Incidents;
 using ChatOps.Benchmarks.Load;
 using ChatOps.Benchmarks.Micro;
@@ -14,6 +15,7 @@ internal static class BenchmarkProgram
     // dotnet run -c Release --project tests/ChatOps.Benchmarks -- sdk [--duration 10] [--connections 10,50]
     // dotnet run -c Release --project tests/ChatOps.Benchmarks -- micro [BenchmarkDotNet arguments]
     // dotnet run -c Release --project tests/ChatOps.Benchmarks -- report [--sizes 10000,100000] [--runs 5]
+    // dotnet run -c Release --project tests/ChatOps.Benchmarks -- faults [--faults all|none|azurite,throttle,bad-gateway,kill,postgres] [--incidents 200] [--rate 50] [--duration 600]
     // dotnet run -c Release --project tests/ChatOps.Benchmarks -- incidents [--duration 10] [--connections 4,10] [--incidents 1000] [--events 100] [--soak-minutes 10]
     public static async Task<int> Main(string[] args) => args switch
     {
@@ -22,6 +24,7 @@ internal static class BenchmarkProgram
         ["micro", .. var rest] => MicroCommand.Run(rest),
         ["incidents", .. var rest] => await IncidentsCommand.RunAsync(rest),
         ["deadlines", .. var rest] => await DeadlinesCommand.RunAsync(rest),
+        ["faults", .. var rest] => await FaultsCommand.RunAsync(rest),
         ["report", .. var rest] => await ReportCommand.RunAsync(rest),
         // One size of the report benchmark, in a process of its own (started by "report").
         ["report-run", .. var rest] => ReportRun.Run(rest),
@@ -39,6 +42,8 @@ internal static class BenchmarkProgram
                    dotnet run -c Release --project tests/ChatOps.Benchmarks -- incidents [--duration 10] [--warmup 1] [--connections 4,10] [--incidents 1000] [--events 100]
                        [--soak-minutes 10] [--parts declare,click,soak] [--results PATH]
                    dotnet run -c Release --project tests/ChatOps.Benchmarks -- deadlines [--incidents 5000]   (PostgreSQL too when CHATOPS_TEST_POSTGRES is set)
+                   dotnet run -c Release --project tests/ChatOps.Benchmarks -- faults [--faults all|none|azurite,throttle,bad-gateway,kill,postgres] [--incidents 200]
+                       [--rate 50] [--duration 600] [--outage 10] [--settle 360] [--results PATH]   (Azurite in infra/tools, PostgreSQL's initdb)
                    dotnet run -c Release --project tests/ChatOps.Benchmarks -- report [--sizes 10000,100000] [--runs 5]
             """);
         return 2;

@@ -13,6 +13,7 @@ public sealed class FakeBotConnector : LoopbackServer
 {
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
     private readonly ConcurrentQueue<ScriptedFailure> _failures = new();
+    private volatile Storm? _storm;
     private int _nextId;
 
     public static async Task<FakeBotConnector> StartAsync()
@@ -35,6 +36,17 @@ public sealed class FakeBotConnector : LoopbackServer
     }
 
     public void Clear() => _requests.Clear();
+
+    /// <summary>
+    /// Until <see cref="EndStorm"/>, answers this share of requests (0–1, drawn at random) with <paramref name="status"/>, as Teams
+    /// does when it throttles (429, with Retry-After when given) or its gateway fails (502).
+    /// </summary>
+    public void BeginStorm(int status, double share, string? retryAfter = null) => _storm = new Storm(status, share, retryAfter);
+
+    public void EndStorm() => _storm = null;
+
+    /// <summary>Which requests keep their body in <see cref="Requests"/> (all by default); a long run keeps what it checks, not every card.</summary>
+    public Func<string, string, bool> KeepsBody { get; set; } = (_, _) => true;
 
     /// <summary>How long each answer takes after the request is recorded (a slow Teams, for in-flight turns).</summary>
     public TimeSpan Delay { get; set; }
@@ -64,8 +76,13 @@ public sealed class FakeBotConnector : LoopbackServer
         using var reader = new StreamReader(http.Request.Body);
         var body = await reader.ReadToEndAsync();
         var path = http.Request.Path.Value ?? "";
-        var status = _failures.TryDequeue(out var failure) ? failure.Status : StatusFor(http.Request.Method, path);
-        _requests.Enqueue(new RecordedRequest(http.Request.Method, Uri.UnescapeDataString(path), http.Request.Headers.Authorization.ToString(), body, status));
+        var failure = _failures.TryDequeue(out var scripted) ? scripted
+            : _storm is { } storm && Random.Shared.NextDouble() < storm.Share ? new ScriptedFailure(storm.Status, storm.RetryAfter)
+            : null;
+        var status = failure?.Status ?? StatusFor(http.Request.Method, path);
+        var unescaped = Uri.UnescapeDataString(path);
+        var kept = KeepsBody(http.Request.Method, unescaped) ? body : "";
+        _requests.Enqueue(new RecordedRequest(http.Request.Method, unescaped, http.Request.Headers.Authorization.ToString(), kept, status));
         if (Delay > TimeSpan.Zero)
             await Task.Delay(Delay);
         http.Response.StatusCode = status;
@@ -100,6 +117,8 @@ public sealed class FakeBotConnector : LoopbackServer
     };
 
     private sealed record ScriptedFailure(int Status, string? RetryAfter);
+
+    private sealed record Storm(int Status, double Share, string? RetryAfter);
 }
 
 /// <summary>One request the fake connector received, with the status it answered.</summary>

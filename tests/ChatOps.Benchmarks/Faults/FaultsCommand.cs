@@ -1,0 +1,71 @@
+using System.Globalization;
+using ChatOps.Benchmarks.Load;
+
+namespace ChatOps.Benchmarks.Faults;
+
+/// <summary>
+/// The load and fault drill: incidents declared through the bot, checklist clicks at a steady rate for minutes, the chosen
+/// faults during it, then every accepted click, every due reminder and every timeline checked. Exit 1 when a check fails.
+/// </summary>
+internal static class FaultsCommand
+{
+    public static async Task<int> RunAsync(IReadOnlyList<string> args)
+    {
+        FaultsOptions options;
+        try
+        {
+            options = FaultsOptions.Parse(args);
+        }
+        catch (ArgumentException e)
+        {
+            await Console.Error.WriteLineAsync(e.Message);
+            return 2;
+        }
+        if (FaultRig.Missing() is { } missing)
+        {
+            await Console.Error.WriteLineAsync($"Cannot run the drill: {missing}.");
+            return 2;
+        }
+        var result = await FaultRun.RunAsync(options.Run, Console.WriteLine);
+        var markdown = new FaultsReport(result, options.Reproduce(args)).Render();
+        Console.WriteLine();
+        Console.WriteLine(markdown);
+        var path = options.ResultsPath ?? ResultsReport.DefaultPath();
+        await FaultsReport.WriteAsync(path, markdown, result.Options.Faults.Count > 0);
+        Console.WriteLine($"Written to {path}. Logs: {result.Folder}");
+        if (result.Problems.Count == 0)
+        {
+            Directory.Delete(result.Folder, recursive: true);
+            return 0;
+        }
+        return 1;
+    }
+}
+
+/// <summary>The drill's arguments, bounded so a run always ends by itself.</summary>
+internal sealed record FaultsOptions(FaultRunOptions Run, string? ResultsPath)
+{
+    public static FaultsOptions Parse(IReadOnlyList<string> args)
+    {
+        var run = new FaultRunOptions(200, 50, TimeSpan.FromMinutes(10), TimeSpan.FromSeconds(10), TimeSpan.FromMinutes(6), FaultPlan.All);
+        string? results = null;
+        foreach (var (flag, value) in CommandLine.Pairs(args))
+        {
+            switch (flag)
+            {
+                case "--incidents": run = run with { Incidents = CommandLine.Bounded(value, 1, 2_000) }; break;
+                case "--rate": run = run with { PerSecond = CommandLine.Bounded(value, 1, 200) }; break;
+                case "--duration": run = run with { Duration = CommandLine.Seconds(value, 30, 3_600) }; break;
+                case "--outage": run = run with { Outage = CommandLine.Seconds(value, 1, 120) }; break;
+                case "--settle": run = run with { Settle = CommandLine.Seconds(value, 10, 1_800) }; break;
+                case "--faults": run = run with { Faults = FaultPlan.Parse(value) }; break;
+                case "--results": results = value; break;
+                default: throw new ArgumentException($"unknown option {flag}");
+            }
+        }
+        return new FaultsOptions(run, results);
+    }
+
+    public string Reproduce(IReadOnlyList<string> args) =>
+        "dotnet run -c Release --project tests/ChatOps.Benchmarks -- faults" + string.Concat(args.Where(a => a != "--results" && a != ResultsPath).Select(a => " " + a));
+}

@@ -1,0 +1,112 @@
+using System.Globalization;
+using System.Text;
+using ChatOps.Benchmarks.Load;
+
+namespace ChatOps.Benchmarks.Faults;
+
+/// <summary>The drill's section of RESULTS.md: the load, the faults with what clients saw during each, the checks, the bot's memory.</summary>
+internal sealed class FaultsReport(FaultRunResult result, string command)
+{
+    private static readonly ResultsSection LoadSection = new("<!-- Load drill: begin -->", "<!-- Load drill: end. Notes below are written by hand and kept. -->");
+    private static readonly ResultsSection FaultSection = new("<!-- Fault drill: begin -->", "<!-- Fault drill: end. Notes below are written by hand and kept. -->");
+
+    public static Task WriteAsync(string path, string markdown, bool withFaults) => (withFaults ? FaultSection : LoadSection).WriteAsync(path, markdown);
+
+    public string Render()
+    {
+        var o = result.Options;
+        var c = result.Clicks;
+        var md = new StringBuilder();
+        md.AppendLine(string.Create(CultureInfo.InvariantCulture, o.Faults.Count == 0
+            ? $"# Load drill: {o.PerSecond:0.#} checklist clicks/s on {result.Incidents} open incidents for {o.Duration.TotalMinutes:0.#} minutes (issue 9)"
+            : $"# Fault drill: {o.PerSecond:0.#} clicks/s on {result.Incidents} incidents for {o.Duration.TotalMinutes:0.#} minutes while storage, Teams, the bot and Hangfire's database fail (issue 9)")).AppendLine();
+        md.AppendLine(CultureInfo.InvariantCulture, $"Measured {TimeProvider.System.GetUtcNow():yyyy-MM-dd HH:mm} UTC on {Environment.ProcessorCount} cores ({System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}).").AppendLine();
+        md.AppendLine("```").AppendLine(command).AppendLine("```").AppendLine();
+        var clocks = FaultClocks.For(o.Duration);
+        md.AppendLine("The bot runs as in production, `dotnet ChatOps.Bot.dll` in a process of its own (auth on, Teams' rate limits on), on an Azurite of its own that " +
+            "keeps its data on disk, with PostgreSQL under Hangfire; the fake Bot Connector, OpenID metadata and Graph and the load run in the benchmark's process.");
+        md.AppendLine(string.Create(CultureInfo.InvariantCulture,
+            $"{result.Incidents} incidents are declared through the bot (each a thread with its cards), then checklist clicks (`adaptiveCard/action`, CP-01/CP-03/CP-04 round Open → InProgress → Done → Open) arrive at {o.PerSecond:0.#}/s (Poisson) for {o.Duration.TotalMinutes:0.#} min, each on a point nobody is clicking then."));
+        md.AppendLine("A click without an answer is clicked again (a new activity, same from → to) after 0.5–5 s, as a person would.");
+        md.AppendLine(string.Create(CultureInfo.InvariantCulture,
+            $"The drill's SLA policy gives the acknowledge clock {Seconds(clocks.Acknowledge)} and the first-response clock {Seconds(clocks.Respond)}, so every incident owes 6 reminders (50 %, 75 %, breach) during the run.")).AppendLine();
+
+        md.AppendLine("| clicks | accepted | proven applied after no answer | failed attempts | given up | resolved p50 | resolved p99 | answered attempts p99 | max |").AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        var resolved = c.Resolved.Select(r => r.TotalMilliseconds).Order().ToArray();
+        var answered = c.Attempts.Where(a => a.Outcome is ClickLoad.Accepted or ClickLoad.Stale).Select(a => a.Took.TotalMilliseconds).Order().ToArray();
+        md.AppendLine(CultureInfo.InvariantCulture,
+            $"| {c.Clicks} | {c.Accepted} ({c.Accepted / o.Duration.TotalSeconds:0.0}/s) | {result.Proven} | {c.Failures.Values.Sum()} | {c.GivenUp} | {Ms(resolved, 0.5)} | {Ms(resolved, 0.99)} | {Ms(answered, 0.99)} | {Ms(resolved, 1)} |").AppendLine();
+        if (c.Failures.Count > 0)
+            md.AppendLine("Failed attempts: " + string.Join(", ", c.Failures.OrderByDescending(f => f.Value).Select(f => $"{f.Key} ×{f.Value}")) + ".").AppendLine();
+
+        if (result.Windows.Count > 0)
+        {
+            md.AppendLine("| fault | from | to | failed attempts from its start until 30 s after it (or the next fault) | first accepted click after it |").AppendLine("|---|---:|---:|---:|---:|");
+            for (var i = 0; i < result.Windows.Count; i++)
+            {
+                var w = result.Windows[i];
+                var until = i + 1 < result.Windows.Count ? TimeSpan.FromTicks(Math.Min((w.To + TimeSpan.FromSeconds(30)).Ticks, result.Windows[i + 1].From.Ticks)) : w.To + TimeSpan.FromSeconds(30);
+                var failed = c.Attempts.Count(a => a.At >= w.From && a.At < until && a.Outcome is not (ClickLoad.Accepted or ClickLoad.Stale));
+                var first = c.Attempts.Where(a => a.At >= w.To && a.Outcome == ClickLoad.Accepted).Select(a => a.At + a.Took - w.To).DefaultIfEmpty(TimeSpan.MaxValue).Min();
+                md.AppendLine(CultureInfo.InvariantCulture, $"| {Describe(w.Name, o.Outage)} | {w.From.TotalSeconds:0.0} s | {w.To.TotalSeconds:0.0} s | {failed} | {(first == TimeSpan.MaxValue ? "none" : $"{first.TotalSeconds:0.0} s")} |");
+            }
+            md.AppendLine();
+        }
+
+        var r = result.Reminders;
+        md.AppendLine("**Checks** (after the load, once every reminder was due and recorded, bounded):").AppendLine();
+        md.AppendLine(CultureInfo.InvariantCulture, $"- Clicks: {result.OnTimeline} point changes on the timelines; each point's changes are exactly the accepted clicks and the unanswered clicks later shown applied, in order: **{(result.Problems.Any(p => p.Contains(": the timeline has", StringComparison.Ordinal)) ? "no" : "yes")}**.");
+        md.AppendLine(CultureInfo.InvariantCulture, $"- Reminders: {r.Due} due; on the timeline exactly once: **{r.RecordedOnce}**; delivered to the thread exactly once: **{r.DeliveredOnce}**; recorded late by {r.MedianLate.TotalSeconds:0.0} s (median), {r.MaxLate.TotalSeconds:0.0} s (max).");
+        md.AppendLine(CultureInfo.InvariantCulture, $"- Timelines: {result.Incidents} hash chains verified against their incidents' head hash: **{(result.Problems.Any(p => p.Contains("does not verify", StringComparison.Ordinal)) ? "no" : "yes")}**.");
+        md.AppendLine(CultureInfo.InvariantCulture, $"- Verdict: **{(result.Problems.Count == 0 ? "passed" : $"{result.Problems.Count} problems")}**.");
+        foreach (var p in result.Problems.Take(20))
+            md.AppendLine("  - " + p);
+        md.AppendLine();
+
+        AppendMemory(md);
+        return md.ToString();
+    }
+
+    private void AppendMemory(StringBuilder md)
+    {
+        var samples = result.Memory;
+        if (samples.Count < 2)
+            return;
+        md.AppendLine(CultureInfo.InvariantCulture, $"**The bot's memory** (resident set of its process, every 5 s; it was started {result.BotStarts} time(s)):").AppendLine();
+        md.AppendLine("| process start | samples | first MB | last MB | max MB | slope after the first minute, MB/min |").AppendLine("|---:|---:|---:|---:|---:|---:|");
+        foreach (var group in samples.GroupBy(s => s.Start))
+        {
+            var list = group.ToList();
+            md.AppendLine(CultureInfo.InvariantCulture,
+                $"| {group.Key} | {list.Count} | {Mb(list[0].Bytes):0} | {Mb(list[^1].Bytes):0} | {Mb(list.Max(s => s.Bytes)):0} | {Slope(list):+0.00;-0.00} |");
+        }
+        md.AppendLine();
+    }
+
+    /// <summary>Least squares over the samples after the process's first minute (JIT, pools and caches warm up), MB per minute.</summary>
+    internal static double Slope(IReadOnlyList<BotMemorySample> samples)
+    {
+        var points = samples.Where(s => s.At - samples[0].At >= TimeSpan.FromMinutes(1)).Select(s => (X: s.At.TotalMinutes, Y: Mb(s.Bytes))).ToArray();
+        if (points.Length < 2)
+            return double.NaN;
+        var (mx, my) = (points.Average(p => p.X), points.Average(p => p.Y));
+        return points.Sum(p => (p.X - mx) * (p.Y - my)) / points.Sum(p => (p.X - mx) * (p.X - mx));
+    }
+
+    private static string Describe(string fault, TimeSpan outage) => fault switch
+    {
+        FaultPlan.Azurite => string.Create(CultureInfo.InvariantCulture, $"Azurite stopped (SIGTERM), {outage.TotalSeconds:0} s down, started again"),
+        FaultPlan.Throttle => string.Create(CultureInfo.InvariantCulture, $"Bot Connector: every request 429, Retry-After 1, for {outage.TotalSeconds * 1.5:0} s"),
+        FaultPlan.BadGateway => string.Create(CultureInfo.InvariantCulture, $"Bot Connector: 60 % of requests 502 for {outage.TotalSeconds * 1.5:0} s"),
+        FaultPlan.Kill => "the bot killed (SIGKILL) mid-turn, started again",
+        FaultPlan.Postgres => string.Create(CultureInfo.InvariantCulture, $"PostgreSQL stopped (fast shutdown) under Hangfire, {outage.TotalSeconds:0} s down, started again"),
+        _ => fault,
+    };
+
+    private static string Seconds(TimeSpan span) => string.Create(CultureInfo.InvariantCulture, $"{span.TotalSeconds:0} s");
+
+    private static string Ms(double[] sorted, double p) =>
+        sorted.Length == 0 ? "–" : string.Create(CultureInfo.InvariantCulture, $"{sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)]:0} ms");
+
+    private static double Mb(long bytes) => bytes / 1048576.0;
+}
