@@ -17,9 +17,9 @@ internal sealed class FaultsReport(FaultRunResult result, string command)
         var o = result.Options;
         var c = result.Clicks;
         var md = new StringBuilder();
-        md.AppendLine(string.Create(CultureInfo.InvariantCulture, o.Faults.Count == 0
-            ? $"# Load drill: {o.PerSecond:0.#} checklist clicks/s on {result.Incidents} open incidents for {o.Duration.TotalMinutes:0.#} minutes (issue 9)"
-            : $"# Fault drill: {o.PerSecond:0.#} clicks/s on {result.Incidents} incidents for {o.Duration.TotalMinutes:0.#} minutes while storage, Teams, the bot and Hangfire's database fail (issue 9)")).AppendLine();
+        md.AppendLine(o.Faults.Count == 0
+            ? string.Create(CultureInfo.InvariantCulture, $"# Load drill: {o.PerSecond:0.#} checklist clicks/s on {result.Incidents} open incidents for {o.Duration.TotalMinutes:0.#} minutes (issue 9)")
+            : string.Create(CultureInfo.InvariantCulture, $"# Fault drill: {o.PerSecond:0.#} clicks/s on {result.Incidents} incidents for {o.Duration.TotalMinutes:0.#} minutes while storage, Teams, the bot and Hangfire's database fail (issue 9)")).AppendLine();
         md.AppendLine(CultureInfo.InvariantCulture, $"Measured {TimeProvider.System.GetUtcNow():yyyy-MM-dd HH:mm} UTC on {Environment.ProcessorCount} cores ({System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}).").AppendLine();
         md.AppendLine("```").AppendLine(command).AppendLine("```").AppendLine();
         var clocks = FaultClocks.For(o.Duration);
