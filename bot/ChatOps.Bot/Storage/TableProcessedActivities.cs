@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text;
 using Azure;
@@ -12,7 +13,8 @@ internal sealed class TableProcessedActivities(Tables tables, TimeProvider time)
 {
     private const string Processing = "processing";
     private const string Done = "done";
-    private const int MaxStoredResponse = 30_000;
+    /// <summary>A binary property holds at most 64 KiB; a larger answer is not kept (a redelivery is told the click is being handled).</summary>
+    private const int MaxStoredResponse = 60_000;
 
     /// <summary>A claim left "processing" this long belongs to a turn that died; a redelivery may take it over.</summary>
     private static readonly TimeSpan AbandonedAfter = TimeSpan.FromMinutes(2);
@@ -30,8 +32,11 @@ internal sealed class TableProcessedActivities(Tables tables, TimeProvider time)
         {
             var existing = await table.GetEntityAsync<TableEntity>(entity.PartitionKey, entity.RowKey, cancellationToken: ct);
             var row = existing.Value;
+            // The storage client retried our own insert after a timeout (the first attempt had landed): still ours.
+            if (row.GetString("State") == Processing && row.GetString("ClaimToken") == entity.GetString("ClaimToken"))
+                return ClaimResult.New;
             if (row.GetString("State") == Done)
-                return new ClaimResult(false, true, row.GetString("InvokeResponse"));
+                return new ClaimResult(false, true, StoredResponse(row));
             if (row.GetDateTimeOffset("ClaimedAt") is { } at && time.GetUtcNow() - at > AbandonedAfter)
             {
                 await table.UpdateEntityAsync(entity, row.ETag, TableUpdateMode.Replace, ct);
@@ -46,7 +51,8 @@ internal sealed class TableProcessedActivities(Tables tables, TimeProvider time)
         var table = await tables.GetAsync("activities", ct);
         var entity = NewEntity(activity);
         entity["State"] = Done;
-        entity["InvokeResponse"] = invokeResponseJson is { Length: <= MaxStoredResponse } ? invokeResponseJson : null;
+        // Every click's answer is a whole card (kilobytes of JSON, kept for a redelivery): compressed, about a tenth of the storage.
+        entity["InvokeResponseGzip"] = invokeResponseJson is null ? null : Compress(invokeResponseJson) is { Length: <= MaxStoredResponse } packed ? packed : null;
         await table.UpsertEntityAsync(entity, TableUpdateMode.Replace, ct);
     }
 
@@ -55,6 +61,24 @@ internal sealed class TableProcessedActivities(Tables tables, TimeProvider time)
         var table = await tables.GetAsync("activities", ct);
         var entity = NewEntity(activity);
         await table.DeleteEntityAsync(entity.PartitionKey, entity.RowKey, ETag.All, ct);
+    }
+
+    private static byte[] Compress(string json)
+    {
+        using var buffer = new MemoryStream();
+        using (var gzip = new GZipStream(buffer, CompressionLevel.Fastest))
+            gzip.Write(Encoding.UTF8.GetBytes(json));
+        return buffer.ToArray();
+    }
+
+    /// <summary>The kept answer: compressed, or as text in rows written before answers were compressed.</summary>
+    private static string? StoredResponse(TableEntity row)
+    {
+        if (row.GetBinary("InvokeResponseGzip") is not { } packed)
+            return row.GetString("InvokeResponse");
+        using var gzip = new GZipStream(new MemoryStream(packed), CompressionMode.Decompress);
+        using var reader = new StreamReader(gzip, Encoding.UTF8);
+        return reader.ReadToEnd();
     }
 
     private TableEntity NewEntity(Activity activity)
@@ -68,6 +92,7 @@ internal sealed class TableProcessedActivities(Tables tables, TimeProvider time)
             ["Type"] = activity.Type,
             ["State"] = Processing,
             ["ClaimedAt"] = time.GetUtcNow(),
+            ["ClaimToken"] = Guid.NewGuid().ToString("N"),
         };
     }
 }

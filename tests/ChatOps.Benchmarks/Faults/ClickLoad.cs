@@ -140,7 +140,8 @@ internal sealed class ClickLoad(Func<string, string, string, string, HttpRequest
                     : body.Contains("Only the incident", StringComparison.Ordinal) || body.Contains("cannot be", StringComparison.Ordinal) ? "refused"
                     : Accepted;
             }
-            return "refused: " + (root.TryGetProperty("value", out var v) ? v.ToString() : type);
+            // A message instead of a card ("Your click is already being processed"): no answer to this click yet.
+            return "message: " + (root.TryGetProperty("value", out var v) ? v.ToString() : type);
         }
         catch (JsonException)
         {
