@@ -39,6 +39,9 @@ public sealed class FakeBotConnector : LoopbackServer
     /// <summary>How long each answer takes after the request is recorded (a slow Teams, for in-flight turns).</summary>
     public TimeSpan Delay { get; set; }
 
+    /// <summary>Answers wait, after the request is recorded, until this completes: a turn held in flight for exactly as long as a test needs.</summary>
+    public Task Held { get; set; } = Task.CompletedTask;
+
     /// <summary>Waits (bounded) until a request matching the predicate has arrived.</summary>
     public async Task<RecordedRequest> WaitForAsync(Func<RecordedRequest, bool> match, TimeSpan? timeout = null)
     {
@@ -68,6 +71,7 @@ public sealed class FakeBotConnector : LoopbackServer
         _requests.Enqueue(new RecordedRequest(http.Request.Method, Uri.UnescapeDataString(path), http.Request.Headers.Authorization.ToString(), body, status));
         if (Delay > TimeSpan.Zero)
             await Task.Delay(Delay);
+        await Held;
         http.Response.StatusCode = status;
         if (failure?.RetryAfter is { } after)
             http.Response.Headers.RetryAfter = after;
