@@ -12,7 +12,8 @@ namespace ChatOps.Testing;
 public sealed class FakeBotConnector : LoopbackServer
 {
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
-    private readonly ConcurrentQueue<ScriptedFailure> _failures = new();
+    private readonly Queue<ScriptedFailure> _failures = new();
+    private readonly Lock _failuresLock = new();
     private int _nextId;
 
     public static async Task<FakeBotConnector> StartAsync()
@@ -27,11 +28,17 @@ public sealed class FakeBotConnector : LoopbackServer
 
     public IReadOnlyList<RecordedRequest> Requests => [.. _requests];
 
-    /// <summary>The next requests are answered with these statuses, in order (e.g. 429, 502), before normal answers resume.</summary>
-    public void FailNext(int status, int times = 1, string? retryAfter = null)
+    /// <summary>
+    /// The next requests are answered with these statuses, in order (e.g. 429, 502), before normal answers resume;
+    /// with <paramref name="path"/>, only the requests to that path (others, such as card updates in the background, pass).
+    /// </summary>
+    public void FailNext(int status, int times = 1, string? retryAfter = null, string? path = null)
     {
-        for (var i = 0; i < times; i++)
-            _failures.Enqueue(new ScriptedFailure(status, retryAfter));
+        lock (_failuresLock)
+        {
+            for (var i = 0; i < times; i++)
+                _failures.Enqueue(new ScriptedFailure(status, retryAfter, path));
+        }
     }
 
     public void Clear() => _requests.Clear();
@@ -67,7 +74,8 @@ public sealed class FakeBotConnector : LoopbackServer
         using var reader = new StreamReader(http.Request.Body);
         var body = await reader.ReadToEndAsync();
         var path = http.Request.Path.Value ?? "";
-        var status = _failures.TryDequeue(out var failure) ? failure.Status : StatusFor(http.Request.Method, path);
+        var failure = NextFailure(Uri.UnescapeDataString(path));
+        var status = failure?.Status ?? StatusFor(http.Request.Method, path);
         _requests.Enqueue(new RecordedRequest(http.Request.Method, Uri.UnescapeDataString(path), http.Request.Headers.Authorization.ToString(), body, status));
         if (Delay > TimeSpan.Zero)
             await Task.Delay(Delay);
@@ -95,6 +103,16 @@ public sealed class FakeBotConnector : LoopbackServer
             await http.Response.WriteAsJsonAsync(new { id });
     }
 
+    private ScriptedFailure? NextFailure(string path)
+    {
+        lock (_failuresLock)
+        {
+            if (!_failures.TryPeek(out var next) || next.Path is { } only && only != path)
+                return null;
+            return _failures.Dequeue();
+        }
+    }
+
     private static int StatusFor(string method, string path) => method switch
     {
         "POST" => 201,
@@ -103,7 +121,7 @@ public sealed class FakeBotConnector : LoopbackServer
         _ => 404,
     };
 
-    private sealed record ScriptedFailure(int Status, string? RetryAfter);
+    private sealed record ScriptedFailure(int Status, string? RetryAfter, string? Path);
 }
 
 /// <summary>One request the fake connector received, with the status it answered.</summary>
