@@ -12,7 +12,8 @@ namespace ChatOps.Testing;
 public sealed class FakeBotConnector : LoopbackServer
 {
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
-    private readonly ConcurrentQueue<ScriptedFailure> _failures = new();
+    private readonly Queue<ScriptedFailure> _failures = new();
+    private readonly Lock _failuresLock = new();
     private volatile Storm? _storm;
     private int _nextId;
 
@@ -28,11 +29,17 @@ public sealed class FakeBotConnector : LoopbackServer
 
     public IReadOnlyList<RecordedRequest> Requests => [.. _requests];
 
-    /// <summary>The next requests are answered with these statuses, in order (e.g. 429, 502), before normal answers resume.</summary>
-    public void FailNext(int status, int times = 1, string? retryAfter = null)
+    /// <summary>
+    /// The next requests are answered with these statuses, in order (e.g. 429, 502), before normal answers resume;
+    /// with <paramref name="path"/>, only the requests to that path (others, such as card updates in the background, pass).
+    /// </summary>
+    public void FailNext(int status, int times = 1, string? retryAfter = null, string? path = null)
     {
-        for (var i = 0; i < times; i++)
-            _failures.Enqueue(new ScriptedFailure(status, retryAfter));
+        lock (_failuresLock)
+        {
+            for (var i = 0; i < times; i++)
+                _failures.Enqueue(new ScriptedFailure(status, retryAfter, path));
+        }
     }
 
     public void Clear() => _requests.Clear();
@@ -50,6 +57,9 @@ public sealed class FakeBotConnector : LoopbackServer
 
     /// <summary>How long each answer takes after the request is recorded (a slow Teams, for in-flight turns).</summary>
     public TimeSpan Delay { get; set; }
+
+    /// <summary>Answers wait, after the request is recorded, until this completes: a turn held in flight for exactly as long as a test needs.</summary>
+    public Task Held { get; set; } = Task.CompletedTask;
 
     /// <summary>Waits (bounded) until a request matching the predicate has arrived.</summary>
     public async Task<RecordedRequest> WaitForAsync(Func<RecordedRequest, bool> match, TimeSpan? timeout = null)
@@ -76,15 +86,15 @@ public sealed class FakeBotConnector : LoopbackServer
         using var reader = new StreamReader(http.Request.Body);
         var body = await reader.ReadToEndAsync();
         var path = http.Request.Path.Value ?? "";
-        var failure = _failures.TryDequeue(out var scripted) ? scripted
-            : _storm is { } storm && Random.Shared.NextDouble() < storm.Share ? new ScriptedFailure(storm.Status, storm.RetryAfter)
-            : null;
-        var status = failure?.Status ?? StatusFor(http.Request.Method, path);
         var unescaped = Uri.UnescapeDataString(path);
+        var failure = NextFailure(unescaped)
+            ?? (_storm is { } storm && Random.Shared.NextDouble() < storm.Share ? new ScriptedFailure(storm.Status, storm.RetryAfter, null) : null);
+        var status = failure?.Status ?? StatusFor(http.Request.Method, path);
         var kept = KeepsBody(http.Request.Method, unescaped) ? body : "";
         _requests.Enqueue(new RecordedRequest(http.Request.Method, unescaped, http.Request.Headers.Authorization.ToString(), kept, status));
         if (Delay > TimeSpan.Zero)
             await Task.Delay(Delay);
+        await Held;
         http.Response.StatusCode = status;
         if (failure?.RetryAfter is { } after)
             http.Response.Headers.RetryAfter = after;
@@ -108,6 +118,16 @@ public sealed class FakeBotConnector : LoopbackServer
             await http.Response.WriteAsJsonAsync(new { id });
     }
 
+    private ScriptedFailure? NextFailure(string path)
+    {
+        lock (_failuresLock)
+        {
+            if (!_failures.TryPeek(out var next) || next.Path is { } only && only != path)
+                return null;
+            return _failures.Dequeue();
+        }
+    }
+
     private static int StatusFor(string method, string path) => method switch
     {
         "POST" => 201,
@@ -116,7 +136,7 @@ public sealed class FakeBotConnector : LoopbackServer
         _ => 404,
     };
 
-    private sealed record ScriptedFailure(int Status, string? RetryAfter);
+    private sealed record ScriptedFailure(int Status, string? RetryAfter, string? Path);
 
     private sealed record Storm(int Status, double Share, string? RetryAfter);
 }

@@ -16,7 +16,17 @@ internal sealed class PolicyPager(IncidentWriter writer, IIncidentStore store, I
 {
     public const string Kind = "page-escalation";
 
-    public async Task<Page?> StartAsync(string incidentId, PageReason reason, string message, CancellationToken ct, string? policyId = null, Person? by = null)
+    public Task<Page?> StartAsync(string incidentId, PageReason reason, string message, CancellationToken ct, string? policyId = null, Person? by = null) =>
+        StartAsync(incidentId, reason, message, once: false, policyId, by, ct);
+
+    /// <summary>
+    /// Pages the client's policy unless a page with the same reason and message was sent for the incident already: a
+    /// breach whose deadline is retried after it paged (its process died, a later step failed) must not page twice.
+    /// </summary>
+    public Task<Page?> StartOnceAsync(string incidentId, PageReason reason, string message, CancellationToken ct) =>
+        StartAsync(incidentId, reason, message, once: true, policyId: null, by: null, ct);
+
+    private async Task<Page?> StartAsync(string incidentId, PageReason reason, string message, bool once, string? policyId, Person? by, CancellationToken ct)
     {
         if (await store.GetAsync(incidentId, ct) is not { } stored || await clients.FindAsync(stored.Incident.ClientId, ct) is not { } client)
             return null;
@@ -31,11 +41,16 @@ internal sealed class PolicyPager(IncidentWriter writer, IIncidentStore store, I
         string? pageId = null;
         var saved = await writer.AppendAsync(incidentId, i =>
         {
+            pageId = null;
+            if (once && i.Pages.Any(p => p.Reason == reason && p.Message == message.Trim()))
+                return [];
             var (page, events) = i.SendPage(reason, message, policy.Id, steps.Count, targets, by ?? Person.Bot, now);
             pageId = page.Id;
             return events;
         }, ct);
-        if (saved?.Incident.FindPage(pageId!) is not { } sent)
+        if (saved is not null && pageId is null)
+            log.LogInformation("A {Reason} page saying the same went out for {IncidentId} already; not paging again", reason, incidentId);
+        if (pageId is null || saved?.Incident.FindPage(pageId) is not { } sent)
             return null;
         await pager.DeliverAsync(saved.Incident, sent, client, ct);
         await ScheduleNextAsync(incidentId, sent, steps, now, ct);

@@ -17,7 +17,14 @@ internal static class SlaDeadline
     public static PendingDeadline For(SlaThreshold t) =>
         new(new DeadlineJob(Kind, t.IncidentId, t.ClockId, string.Create(CultureInfo.InvariantCulture, $"{t.Percent}%@{t.DueAt.UtcTicks}")), t.DueAt);
 
-    public static int Percent(DeadlineJob job) => int.Parse(job.Occurrence[..job.Occurrence.IndexOf('%', StringComparison.Ordinal)], CultureInfo.InvariantCulture);
+    /// <summary>The threshold an occurrence names, with the due time it was scheduled for.</summary>
+    public static SlaThreshold Threshold(DeadlineJob job)
+    {
+        var percent = job.Occurrence.IndexOf('%', StringComparison.Ordinal);
+        var due = job.Occurrence.IndexOf('@', StringComparison.Ordinal);
+        return new SlaThreshold(job.IncidentId, job.TargetId, int.Parse(job.Occurrence[..percent], CultureInfo.InvariantCulture),
+            new DateTimeOffset(long.Parse(job.Occurrence[(due + 1)..], CultureInfo.InvariantCulture), TimeSpan.Zero));
+    }
 
     /// <summary>Each running clock's next threshold only: announcing it schedules the one after.</summary>
     public static IEnumerable<PendingDeadline> Pending(Incident incident, SlaCatalog sla) =>
@@ -26,20 +33,23 @@ internal static class SlaDeadline
             : [];
 }
 
-/// <summary>A threshold fell due: announce it (once); a breach pages the client's on-call escalation policy.</summary>
+/// <summary>
+/// A threshold fell due: announce it (once); a breach then pages the client's on-call escalation policy. A failure
+/// fails the deadline, which is retried: the retry announces what was recorded but not announced, and pages once.
+/// </summary>
 internal sealed class SlaThresholdHandler(SlaReminders reminders, PolicyPager pager, IDeadlineScheduler scheduler) : IDeadlineHandler
 {
     public string Kind => SlaDeadline.Kind;
 
     public async Task HandleAsync(DeadlineJob job, TimeSpan lateBy, CancellationToken ct)
     {
-        var percent = SlaDeadline.Percent(job);
-        var outcome = await reminders.FireAsync(job.IncidentId, job.TargetId, percent, ct);
+        var threshold = SlaDeadline.Threshold(job);
+        var outcome = await reminders.FireAsync(threshold, ct);
         if (outcome.DueAgainAt is { } again)
-            await scheduler.ScheduleAsync(SlaDeadline.For(new SlaThreshold(job.IncidentId, job.TargetId, percent, again)).Job, again, ct);
+            await scheduler.ScheduleAsync(SlaDeadline.For(threshold with { DueAt = again }).Job, again, ct);
         // The next threshold was scheduled when this one was stored (SchedulingIncidentStore).
-        if (outcome is { Announced: true, Headline: { } headline } && percent >= 100)
-            await pager.StartAsync(job.IncidentId, PageReason.Breach, headline, ct);
+        if (outcome is { Announced: true, Headline: { } headline } && threshold.Percent >= 100)
+            await pager.StartOnceAsync(job.IncidentId, PageReason.Breach, headline, ct);
     }
 }
 

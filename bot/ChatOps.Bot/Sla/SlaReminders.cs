@@ -1,3 +1,4 @@
+using System.Globalization;
 using ChatOps.Bot.Conversations;
 using ChatOps.Bot.Incidents;
 using ChatOps.Bot.Protocol.Connector;
@@ -16,30 +17,58 @@ namespace ChatOps.Bot.Sla;
 /// A clock threshold fell due: announce it once (the incident's state remembers it, under its ETag, so two instances
 /// cannot both announce), post the reminder with an @mention of the commander and refresh the incident card.
 /// Early (a job may run a second early) or moved by a pause: nothing now, and the new due time to re-schedule.
+/// A post that fails for a while (Teams throttling or down past the connector's retries) fails the reminder, so its
+/// deadline is retried; the retry finds the threshold recorded by its own earlier attempt and announces it then.
 /// </summary>
 internal sealed class SlaReminders(
-    IncidentWriter writer, SlaCatalog sla, IClientDirectory clients, IConnectorClient connector, CardUpdates updates, PlaybookCatalog playbooks,
-    ChatOpsMetrics metrics, TimeProvider time, ILogger<SlaReminders> log)
+    IncidentWriter writer, IIncidentStore store, SlaCatalog sla, IClientDirectory clients, IConnectorClient connector, CardUpdates updates,
+    PlaybookCatalog playbooks, ChatOpsMetrics metrics, TimeProvider time, ILogger<SlaReminders> log)
 {
-    public async Task<SlaOutcome> FireAsync(string incidentId, string clockId, int percent, CancellationToken ct)
+    public async Task<SlaOutcome> FireAsync(SlaThreshold reminder, CancellationToken ct)
     {
+        var (incidentId, clockId, percent) = (reminder.IncidentId, reminder.ClockId, reminder.Percent);
         var now = time.GetUtcNow();
         TimelineEvent? recorded = null;
         var saved = await writer.AppendAsync(incidentId, incident =>
         {
             now = time.GetUtcNow();
-            var events = incident.FindClock(clockId) is { } clock ? incident.RecordSlaThreshold(clockId, percent, sla.Calendar(clock.CalendarId), Person.Bot, now) : [];
+            var events = incident.FindClock(clockId) is { } clock ? incident.RecordSlaThreshold(clockId, percent, sla.Calendar(clock.CalendarId), Person.Bot, now, reminder.DueAt) : [];
             recorded = events.FirstOrDefault();
             return events;
         }, ct);
         if (saved?.Incident.FindClock(clockId) is not { } stored)
             return SlaOutcome.Nothing;
         if (recorded is null)
-            return stored.Fired.Contains(percent) ? SlaOutcome.Nothing : new SlaOutcome(false, stored.DueAt(percent, sla.Calendar(stored.CalendarId)), TimeSpan.Zero);
-        var lateBy = TimeSpan.Parse((string)recorded.Data["lateBy"]!, System.Globalization.CultureInfo.InvariantCulture);
-        metrics.SlaThreshold(stored.Id, saved.Incident.SeverityId, percent);
+        {
+            if (!stored.Fired.Contains(percent))
+                return new SlaOutcome(false, stored.DueAt(percent, sla.Calendar(stored.CalendarId)), TimeSpan.Zero);
+            // Recorded before: by another reminder of this threshold, which announced it, or by this one in an attempt that failed.
+            recorded = await RecordedByAsync(reminder, ct);
+            if (recorded is null)
+                return SlaOutcome.Nothing;
+            log.LogInformation("The {Percent}% threshold of {Clock} on {IncidentId} was recorded by an attempt that failed; announcing it now", percent, clockId, incidentId);
+        }
+        else
+        {
+            metrics.SlaThreshold(stored.Id, saved.Incident.SeverityId, percent);
+        }
+        var lateBy = TimeSpan.Parse((string)recorded.Data["lateBy"]!, CultureInfo.InvariantCulture);
         var headline = await AnnounceAsync(saved.Incident, clockId, percent, lateBy, now, ct);
         return new SlaOutcome(true, null, lateBy) { Headline = headline };
+    }
+
+    /// <summary>
+    /// The threshold's event when this reminder recorded it (an earlier attempt that failed before it finished), else null:
+    /// another reminder of the same threshold (due before a pause moved it) recorded and announced it.
+    /// </summary>
+    private async Task<TimelineEvent?> RecordedByAsync(SlaThreshold reminder, CancellationToken ct)
+    {
+        var timeline = await store.ReadTimelineAsync(reminder.IncidentId, ct);
+        var recorded = timeline.LastOrDefault(e => e.Type is "sla.warning" or "sla.breached" &&
+            (string?)e.Data["clock"] == reminder.ClockId && (int?)e.Data["percent"] == reminder.Percent);
+        return (string?)recorded?.Data["dueAt"] is { } due && DateTimeOffset.TryParse(due, CultureInfo.InvariantCulture, out var at) && at == reminder.DueAt
+            ? recorded
+            : null;
     }
 
     /// <summary>Posts the reminder and refreshes the incident card; returns the reminder's headline in the client's language.</summary>
@@ -58,19 +87,27 @@ internal sealed class SlaReminders(
         {
             var owner = client.Responders.FirstOrDefault(r => r.AadObjectId == incident.Commander.AadObjectId) ?? incident.Commander;
             await connector.SendAsync(serviceUrl, channel.ConversationId, CardMessages.Of(SlaReminderCard.Build(incident, line, percent, owner, lateBy, zone, language)), ct);
-            var card = IncidentCard.Build(incident, playbooks.Get(incident.PlaybookId), client, language, zone, clocks: lines);
-            updates.Enqueue(serviceUrl, channel.ConversationId, channel.IncidentCardId, CardMessages.Of(card));
         }
-        catch (Exception e) when (e is ConnectorException or HttpRequestException)
+        catch (Exception e) when (IsRefusedForGood(e))
         {
-            // The threshold is on the record; the card shows it at the next update.
+            // Retrying would not help (the bot left the team, the channel is gone) and must not hold a breach page back.
             log.LogWarning(e, "Could not post the {Percent}% reminder of {Clock} on {IncidentId}", percent, clockId, incident.Id);
+            return headline;
         }
+        var card = IncidentCard.Build(incident, playbooks.Get(incident.PlaybookId), client, language, zone, clocks: lines);
+        updates.Enqueue(serviceUrl, channel.ConversationId, channel.IncidentCardId, CardMessages.Of(card));
         return headline;
     }
+
+    /// <summary>
+    /// A refusal no retry changes. Throttling, a failing or unreachable Teams and timeouts are not: they propagate, and the
+    /// deadline is retried later.
+    /// </summary>
+    private static bool IsRefusedForGood(Exception e) =>
+        e is UntrustedServiceUrlException || e is ConnectorException { Status: var status } && (int)status is >= 400 and < 500 and not (408 or 412 or 429);
 }
 
-/// <param name="Announced">The threshold was recorded and announced now.</param>
+/// <param name="Announced">The threshold was announced now: recorded now, or by an attempt of the same reminder that failed before announcing it.</param>
 /// <param name="DueAgainAt">Not reached yet (early, or paused and resumed): when to try again; null when nothing is left to do.</param>
 internal sealed record SlaOutcome(bool Announced, DateTimeOffset? DueAgainAt, TimeSpan LateBy)
 {

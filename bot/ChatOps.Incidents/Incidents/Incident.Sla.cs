@@ -30,7 +30,11 @@ public sealed partial class Incident
     /// Announces that a clock reached <paramref name="percent"/> of its target: a warning, or at 100 % a breach.
     /// Nothing when already announced or not yet reached (a job that ran early re-checks here).
     /// </summary>
-    public IReadOnlyList<TimelineEvent> RecordSlaThreshold(string clockId, int percent, BusinessCalendar calendar, Person by, DateTimeOffset now)
+    /// <param name="dueAt">
+    /// When the reminder that records it was due, kept on the event: the same threshold may have several reminders (a pause
+    /// moves its due time), and one retried after a failure must tell its own record from another's.
+    /// </param>
+    public IReadOnlyList<TimelineEvent> RecordSlaThreshold(string clockId, int percent, BusinessCalendar calendar, Person by, DateTimeOffset now, DateTimeOffset? dueAt = null)
     {
         var clock = FindClock(clockId);
         if (IsClosed || clock is null || clock.Fired.Contains(percent) || clock.StartedAt is null || clock.StoppedAt is not null)
@@ -40,11 +44,14 @@ public sealed partial class Incident
             return [];
         clock.Fired.Add(percent);
         var over = consumed - clock.Target * percent / 100;
-        return [Record(percent >= 100 ? "sla.breached" : "sla.warning", by, now, new JsonObject
+        var data = new JsonObject
         {
             ["clock"] = clockId, ["percent"] = percent, ["target"] = clock.Target.ToString("c", CultureInfo.InvariantCulture),
             ["consumed"] = consumed.ToString("c", CultureInfo.InvariantCulture), ["lateBy"] = over.ToString("c", CultureInfo.InvariantCulture),
-        })];
+        };
+        if (dueAt is { } due)
+            data["dueAt"] = due.ToString("O", CultureInfo.InvariantCulture);
+        return [Record(percent >= 100 ? "sla.breached" : "sla.warning", by, now, data)];
     }
 
     /// <summary>Thresholds not yet announced on running clocks, with when each falls due as things stand.</summary>

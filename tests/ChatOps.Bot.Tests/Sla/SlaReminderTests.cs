@@ -1,6 +1,7 @@
 using ChatOps.Bot.Sla;
 using ChatOps.Bot.Tests.Approvals;
 using ChatOps.Bot.Tests.Hosting;
+using ChatOps.Incidents.Sla;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
@@ -33,11 +34,12 @@ public sealed class SlaReminderTests(FakeClockBot bot) : IClassFixture<FakeClock
         var declared = (await _incidents.Store.GetAsync(id, default))!.Incident.FindClock("acknowledge")!.StartedAt!.Value;
 
         bot.Time.Advance(declared.AddMinutes(16) - bot.Time.GetUtcNow());
-        var warning = await FireAsync(id, "acknowledge", 50);
-        var again = await FireAsync(id, "acknowledge", 50);
-        var early = await FireAsync(id, "acknowledge", 75);
+        var warning = await FireAsync(id, "acknowledge", 50, declared.AddMinutes(15));
+        // Another reminder of the same threshold (one scheduled for a due time a pause moved since): nothing.
+        var again = await FireAsync(id, "acknowledge", 50, declared.AddMinutes(14));
+        var early = await FireAsync(id, "acknowledge", 75, declared.AddMinutes(22.5));
         bot.Time.Advance(declared.AddMinutes(32) - bot.Time.GetUtcNow());
-        var breach = await FireAsync(id, "acknowledge", 100);
+        var breach = await FireAsync(id, "acknowledge", 100, declared.AddMinutes(30));
 
         Assert.True(warning.Announced);
         Assert.Equal(SlaOutcome.Nothing, again);
@@ -55,9 +57,9 @@ public sealed class SlaReminderTests(FakeClockBot bot) : IClassFixture<FakeClock
         Assert.Contains(100, percents);
     }
 
-    private async Task<SlaOutcome> FireAsync(string incidentId, string clock, int percent)
+    private async Task<SlaOutcome> FireAsync(string incidentId, string clock, int percent, DateTimeOffset dueAt)
     {
         await using var scope = bot.Host.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<SlaReminders>().FireAsync(incidentId, clock, percent, default);
+        return await scope.ServiceProvider.GetRequiredService<SlaReminders>().FireAsync(new SlaThreshold(incidentId, clock, percent, dueAt), default);
     }
 }

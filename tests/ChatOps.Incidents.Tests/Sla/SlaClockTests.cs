@@ -45,10 +45,13 @@ public sealed class SlaClockTests
         Assert.Empty(incident.RecordSlaThreshold("acknowledge", 50, Always, Responder, Now.AddMinutes(7).AddSeconds(29)));
         var warning = Assert.Single(incident.RecordSlaThreshold("acknowledge", 50, Always, Responder, Now.AddMinutes(7).AddSeconds(31)));
         Assert.Empty(incident.RecordSlaThreshold("acknowledge", 50, Always, Responder, Now.AddMinutes(9)));
-        var breach = Assert.Single(incident.RecordSlaThreshold("acknowledge", 100, Always, Responder, Now.AddMinutes(20)));
+        var breach = Assert.Single(incident.RecordSlaThreshold("acknowledge", 100, Always, Responder, Now.AddMinutes(20), dueAt: Now.AddMinutes(15)));
 
         Assert.Equal(("sla.warning", "sla.breached"), (warning.Type, breach.Type));
         Assert.Equal("00:05:00", (string)breach.Data["lateBy"]!);
+        // The due time of the reminder that recorded it: a retry of that reminder tells its own record by it.
+        Assert.Equal(Now.AddMinutes(15), DateTimeOffset.Parse((string)breach.Data["dueAt"]!, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.False(warning.Data.ContainsKey("dueAt"));
         Assert.Equal(SlaState.Breached, incident.FindClock("acknowledge")!.Read(Always, Now.AddMinutes(20)).State);
     }
 

@@ -12,9 +12,19 @@ namespace ChatOps.Bot.Protocol.Endpoint;
 /// <summary>The answers a turn can end with: a duplicate's, a refusal, "retry later", storage down.</summary>
 internal sealed partial class ActivityPipeline
 {
+    /// <summary>
+    /// A redelivery. Of an unfinished message (its first delivery still running, or its process killed mid-turn) the
+    /// channel is asked to retry: a 200 would lose it for good if the first never finishes. The retry gets 200 once
+    /// the first has finished, or takes the claim over once it counts as abandoned.
+    /// </summary>
     private IResult Duplicate(Activity activity, ClaimResult claim)
     {
         _outcome = "duplicate";
+        if (activity.Type != ActivityTypes.Invoke && !claim.Finished)
+        {
+            log.LogInformation("Activity {ActivityId} ({Type}) delivered again before its first delivery finished; the channel will retry it", activity.Id, activity.Type);
+            return Unavailable();
+        }
         log.LogInformation("Activity {ActivityId} ({Type}) delivered again; not processed twice", activity.Id, activity.Type);
         if (activity.Type != ActivityTypes.Invoke)
             return TypedResults.Ok();
