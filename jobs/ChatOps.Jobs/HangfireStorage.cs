@@ -21,8 +21,10 @@ internal static class HangfireStorage
             SchemaName = options.PostgreSqlSchema,
             // Jobs this instance enqueues wake its workers at once; the poll finds those another instance enqueued.
             QueuePollInterval = TimeSpan.FromSeconds(1),
-            // A job held by an instance that died is fetched again after this (the heartbeat keeps live jobs held).
-            InvisibilityTimeout = TimeSpan.FromMinutes(5),
+            // A job fetched by an instance that died is offered again a minute after its last keep-alive. Sliding, a live
+            // job's fetch is renewed every fifth of this (12 s, retried each second when it fails), so only a storage outage
+            // over a minute lets a second worker run it too, and the deadline's firing claim then keeps it from firing twice.
+            InvisibilityTimeout = TimeSpan.FromMinutes(1),
             UseSlidingInvisibilityTimeout = true,
         };
         return new PostgreSqlStorage(new NpgsqlConnectionFactory(options.PostgreSqlConnectionString!, storage), storage);

@@ -17,7 +17,8 @@ public static class JobsServiceCollectionExtensions
 
     /// <summary>
     /// A Hangfire server on the configured storage, the deadline scheduler and runner, and the reconciler that
-    /// re-creates the schedule from the registered <see cref="IDeadlineSource"/>s at start. The feature code registers
+    /// re-creates the schedule from the registered <see cref="IDeadlineSource"/>s at start and whenever asked through
+    /// <see cref="IDeadlineSweeps"/> (a scheduling that failed). The feature code registers
     /// its <see cref="IDeadlineHandler"/>s and sources; the host registers <see cref="IDeadlineFirings"/>.
     /// </summary>
     public static IServiceCollection AddJobs(this IServiceCollection services, IConfiguration configuration)
@@ -45,6 +46,8 @@ public static class JobsServiceCollectionExtensions
         services.AddSingleton<HangfireDeadlineScheduler>();
         services.AddSingleton<IDeadlineScheduler>(sp => sp.GetRequiredService<HangfireDeadlineScheduler>());
         services.AddScoped<DeadlineRunner>();
+        services.AddSingleton<DeadlineSweepRequests>();
+        services.AddSingleton<IDeadlineSweeps>(sp => sp.GetRequiredService<DeadlineSweepRequests>());
         services.AddHostedService<DeadlineReconciler>();
         services.AddHealthChecks().AddCheck<Health.JobStorageHealthCheck>("jobs", tags: ["ready"]); // the host's /readyz tag
         return services;

@@ -12,7 +12,7 @@ namespace ChatOps.Bot.Pages;
 /// someone acknowledges (a deadline per step, so a restart loses none and two instances page each step once).
 /// </summary>
 internal sealed class PolicyPager(IncidentWriter writer, IIncidentStore store, IClientDirectory clients, IRotationStore rotations, Pager pager,
-    IDeadlineScheduler scheduler, TimeProvider time, ILogger<PolicyPager> log)
+    IDeadlineScheduler scheduler, IDeadlineSweeps sweeps, TimeProvider time, ILogger<PolicyPager> log)
 {
     public const string Kind = "page-escalation";
 
@@ -77,8 +77,19 @@ internal sealed class PolicyPager(IncidentWriter writer, IIncidentStore store, I
 
     private async Task ScheduleNextAsync(string incidentId, Page page, IReadOnlyList<EscalationStep> steps, DateTimeOffset now, CancellationToken ct)
     {
-        if (NextStep(incidentId, page, steps) is { } next)
+        if (NextStep(incidentId, page, steps) is not { } next)
+            return;
+        try
+        {
             await scheduler.ScheduleAsync(next.Job, next.DueAt, ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The page is stored and delivered: failing now would only page it again on a retry. Its next step is in the
+            // store (an open page), where a sweep reads it back, retrying until the queue answers.
+            sweeps.RequestSweep();
+            log.LogWarning(e, "Could not schedule the next escalation of {PageId} on {IncidentId}; an early sweep schedules it", page.Id, incidentId);
+        }
     }
 
     /// <summary>An open page's next escalation step: the current level's wait after it was paged; none after the last.</summary>

@@ -9,7 +9,8 @@ namespace ChatOps.Bot.Sla;
 /// The incident store, scheduling the clock thresholds a change implies once it is stored: a clock started,
 /// resumed or moved, or a warning announced (the clock's next threshold). Scheduling one occurrence twice is harmless (it fires once), so it need not be exact.
 /// </summary>
-internal sealed class SchedulingIncidentStore(IIncidentStore inner, SlaCatalog sla, IDeadlineScheduler scheduler, ILogger<SchedulingIncidentStore> log) : IIncidentStore
+internal sealed class SchedulingIncidentStore(
+    IIncidentStore inner, SlaCatalog sla, IDeadlineScheduler scheduler, IDeadlineSweeps sweeps, ILogger<SchedulingIncidentStore> log) : IIncidentStore
 {
     /// <summary>Events that resume a paused clock or follow an announced warning; the policies add those that start a clock.</summary>
     private static readonly string[] ResumingEvents = ["approval.decided", "approval.expired", "approval.revised", "gate.overridden", "sla.warning"];
@@ -49,8 +50,9 @@ internal sealed class SchedulingIncidentStore(IIncidentStore inner, SlaCatalog s
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            // The change is stored; the reconciler schedules its thresholds at the next start.
-            log.LogWarning(e, "Could not schedule the SLA thresholds of {IncidentId}", stored.Incident.Id);
+            // The change is stored, and its thresholds with it: a sweep reads them back, retrying until the queue answers.
+            sweeps.RequestSweep();
+            log.LogWarning(e, "Could not schedule the SLA thresholds of {IncidentId}; an early sweep schedules them", stored.Incident.Id);
         }
         return stored;
     }

@@ -6,12 +6,14 @@ using Microsoft.Extensions.Options;
 namespace ChatOps.Jobs.Deadlines;
 
 /// <summary>
-/// At start, and then every third of the horizon: schedules the pending deadlines the registered sources know that fall
-/// due within <see cref="JobsOptions.ReconcileHorizon"/> (the store is the source of truth, Hangfire only executes),
-/// those already due at once. Retries a source while its store is unreachable.
+/// At start, then every third of the horizon, and at once when asked (<see cref="IDeadlineSweeps"/>, after a scheduling
+/// failed): schedules the pending deadlines the registered sources know that fall due within
+/// <see cref="JobsOptions.ReconcileHorizon"/> (the store is the source of truth, Hangfire only executes), those already
+/// due at once. Retries a source while its store or the queue's storage is unreachable.
 /// </summary>
 internal sealed partial class DeadlineReconciler(
-    IEnumerable<IDeadlineSource> sources, IDeadlineScheduler scheduler, TimeProvider time, IOptions<JobsOptions> options, ILogger<DeadlineReconciler> log)
+    IEnumerable<IDeadlineSource> sources, IDeadlineScheduler scheduler, DeadlineSweepRequests requests, TimeProvider time,
+    IOptions<JobsOptions> options, ILogger<DeadlineReconciler> log)
     : BackgroundService
 {
     /// <summary>Sweeps completed so far (each one over every source).</summary>
@@ -28,14 +30,18 @@ internal sealed partial class DeadlineReconciler(
         var horizon = options.Value.ReconcileHorizon;
         while (!stoppingToken.IsCancellationRequested)
         {
-            // The next sweep comes a third of the horizon later, so nothing due within the horizon is ever left out.
+            requests.Take();
+            // The next sweep comes a third of the horizon later at the latest, so nothing due within the horizon is ever left out.
             var until = time.GetUtcNow() + horizon;
             foreach (var source in sources)
                 await ReconcileAsync(source, until, stoppingToken);
             Interlocked.Increment(ref _sweeps);
             try
             {
-                await Task.Delay(horizon / 3, time, stoppingToken);
+                await requests.Requested.WaitAsync(horizon / 3, time, stoppingToken);
+            }
+            catch (TimeoutException)
+            {
             }
             catch (OperationCanceledException)
             {

@@ -8,7 +8,8 @@ namespace ChatOps.Jobs.Deadlines;
 
 /// <summary>
 /// The Hangfire job behind every deadline: waits out an early start, claims the occurrence (so it fires once
-/// across instances, however often it was scheduled) and hands it to the handler of its kind, which reloads the state.
+/// across instances, however often it was scheduled) and hands it to the handler of its kind, which reloads the state;
+/// the claim is renewed while the handler runs.
 /// </summary>
 internal sealed partial class DeadlineRunner(
     IEnumerable<IDeadlineHandler> handlers, IDeadlineFirings firings, HangfireDeadlineScheduler scheduler,
@@ -55,7 +56,7 @@ internal sealed partial class DeadlineRunner(
                 span?.SetTag("chatops.deadline.outcome", "fired");
                 break;
             case FiringClaim.HeldElsewhere held:
-                // Being fired elsewhere; check again when that claim would count as abandoned.
+                // Being fired elsewhere; check again when that claim's lease runs out, should its instance have died.
                 scheduler.Schedule(job, dueAt, runAt: held.RecheckAt);
                 span?.SetTag("chatops.deadline.outcome", "held_elsewhere");
                 LogHeldElsewhere(job, held.RecheckAt);
@@ -69,12 +70,14 @@ internal sealed partial class DeadlineRunner(
 
     private async Task FireAsync(IDeadlineHandler handler, DeadlineJob job, FiringClaim.Claimed claim, TimeSpan lateBy, CancellationToken ct)
     {
+        var renewal = ClaimRenewal.Start(firings, job, claim, time, log);
         try
         {
             await handler.HandleAsync(job, lateBy, ct);
         }
         catch (Exception)
         {
+            claim = await renewal.StopAsync();
             try
             {
                 await firings.ReleaseAsync(job, claim, CancellationToken.None);
@@ -85,6 +88,7 @@ internal sealed partial class DeadlineRunner(
             }
             throw;
         }
+        claim = await renewal.StopAsync();
         try
         {
             // It fired: recording that must not be cancelled, and a failure must not make Hangfire fire it again.
@@ -109,9 +113,9 @@ internal sealed partial class DeadlineRunner(
     [LoggerMessage(LogLevel.Information, "Deadline {Job} is being fired by another instance; checking again at {RecheckAt}")]
     private partial void LogHeldElsewhere(DeadlineJob job, DateTimeOffset recheckAt);
 
-    [LoggerMessage(LogLevel.Warning, "Deadline {Job} failed and its claim could not be released; a retry fires it once the claim counts as abandoned")]
+    [LoggerMessage(LogLevel.Warning, "Deadline {Job} failed and its claim could not be released; a retry fires it once the claim's lease runs out")]
     private partial void LogReleaseFailed(Exception e, DeadlineJob job);
 
-    [LoggerMessage(LogLevel.Error, "Deadline {Job} fired but could not be recorded as fired; it may fire again once its claim counts as abandoned")]
+    [LoggerMessage(LogLevel.Error, "Deadline {Job} fired but could not be recorded as fired; it may fire again once its claim's lease runs out")]
     private partial void LogCompleteFailed(Exception e, DeadlineJob job);
 }

@@ -10,6 +10,7 @@ public sealed class DeadlineReconcilerTests
 {
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.Zero));
     private readonly RecordingScheduler _scheduler = new();
+    private readonly DeadlineSweepRequests _requests = new();
 
     [Fact]
     public async Task At_start_every_pending_deadline_of_every_source_is_scheduled_for_its_due_time()
@@ -49,6 +50,46 @@ public sealed class DeadlineReconcilerTests
     }
 
     [Fact]
+    public async Task A_scheduler_whose_storage_is_unreachable_is_asked_again_until_it_answers()
+    {
+        var deadline = new PendingDeadline(new("sla-reminder", "INC-2026-0005", "ack", "75%"), _time.GetUtcNow());
+        _scheduler.FailuresLeft = 2;
+        using var reconciler = Reconciler(new Source([deadline]));
+
+        await reconciler.StartAsync(CancellationToken.None);
+        for (var i = 0; i < 500 && reconciler.Sweeps == 0; i++)
+        {
+            _time.Advance(TimeSpan.FromSeconds(1));
+            await Task.Delay(10);
+        }
+        await reconciler.StopAsync(CancellationToken.None);
+
+        Assert.Equal([deadline], _scheduler.Scheduled);
+        Assert.Equal(3, _scheduler.Calls);
+    }
+
+    [Fact]
+    public async Task A_requested_sweep_comes_at_once_not_at_the_next_interval()
+    {
+        var now = _time.GetUtcNow();
+        var source = new Source([]);
+        using var reconciler = Reconciler(source);
+        await reconciler.StartAsync(CancellationToken.None);
+        await SweptAsync(reconciler, 1);
+
+        // A change was stored but scheduling its threshold failed: the store has it, the queue does not.
+        var threshold = new PendingDeadline(new("sla-reminder", "INC-2026-0006", "ack", "50%"), now.AddMinutes(15));
+        source.Pending = [threshold];
+        _requests.RequestSweep();
+        await SweptAsync(reconciler, 2);
+        await reconciler.StopAsync(CancellationToken.None);
+
+        // Not a second later, let alone the 10 minutes to the next regular sweep.
+        Assert.Equal(now, _time.GetUtcNow());
+        Assert.Equal([threshold], _scheduler.Scheduled);
+    }
+
+    [Fact]
     public async Task A_deadline_beyond_the_horizon_is_left_in_the_store_until_a_later_sweep_brings_it_within()
     {
         var now = _time.GetUtcNow();
@@ -73,7 +114,7 @@ public sealed class DeadlineReconcilerTests
     }
 
     private DeadlineReconciler Reconciler(params IDeadlineSource[] sources) =>
-        new(sources, _scheduler, _time, Microsoft.Extensions.Options.Options.Create(new JobsOptions()), NullLogger<DeadlineReconciler>.Instance);
+        new(sources, _scheduler, _requests, _time, Microsoft.Extensions.Options.Options.Create(new JobsOptions()), NullLogger<DeadlineReconciler>.Instance);
 
     private static async Task SweptAsync(DeadlineReconciler reconciler, int sweeps)
     {
@@ -86,11 +127,12 @@ public sealed class DeadlineReconcilerTests
     {
         public int FailuresLeft { get; set; }
         public int Calls { get; private set; }
+        public IReadOnlyList<PendingDeadline> Pending { get; set; } = pending;
 
         public Task<IReadOnlyList<PendingDeadline>> ListPendingAsync(CancellationToken ct)
         {
             Calls++;
-            return FailuresLeft-- > 0 ? throw new IOException("Azure Tables unreachable") : Task.FromResult(pending);
+            return FailuresLeft-- > 0 ? throw new IOException("Azure Tables unreachable") : Task.FromResult(Pending);
         }
     }
 
@@ -104,8 +146,14 @@ public sealed class DeadlineReconcilerTests
             return Task.CompletedTask;
         }
 
+        public int FailuresLeft { get; set; }
+        public int Calls { get; private set; }
+
         public Task<int> ScheduleManyAsync(IReadOnlyCollection<PendingDeadline> deadlines, CancellationToken ct)
         {
+            Calls++;
+            if (FailuresLeft-- > 0)
+                throw new Npgsql.NpgsqlException("PostgreSQL unreachable");
             foreach (var deadline in deadlines)
                 Scheduled.Enqueue(deadline);
             return Task.FromResult(deadlines.Count);
