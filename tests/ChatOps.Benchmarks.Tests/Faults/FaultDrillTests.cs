@@ -24,7 +24,7 @@ public sealed class FaultDrillTests(ITestOutputHelper output)
     [DrillFact]
     public async Task Under_every_fault_each_accepted_click_is_on_the_timeline_once_each_due_reminder_fired_once_and_every_timeline_verifies()
     {
-        var result = await RunAsync(new FaultRunOptions(12, 8, TimeSpan.FromSeconds(90), TimeSpan.FromSeconds(4), TimeSpan.FromMinutes(3), FaultPlan.All));
+        var result = await RunAsync(new FaultRunOptions(16, 8, TimeSpan.FromSeconds(90), TimeSpan.FromSeconds(4), TimeSpan.FromMinutes(3), FaultPlan.All));
 
         Assert.True(result.Problems.Count == 0, string.Join("\n", result.Problems));
         Assert.Equal(FaultPlan.All, result.Windows.Select(w => w.Name));
@@ -32,7 +32,7 @@ public sealed class FaultDrillTests(ITestOutputHelper output)
         // The faults were felt (clients saw failures and retried), and the load went on through them.
         Assert.True(result.Clicks.Failures.Count > 0, "no click failed: the faults did not strike");
         Assert.True(result.Clicks.Accepted > 500, $"only {result.Clicks.Accepted} clicks accepted");
-        Assert.Equal(12 * 6, result.Reminders.Due);
+        Assert.Equal(16 * 6, result.Reminders.Due);
         Assert.Equal(result.Reminders.Due, result.Reminders.RecordedOnce);
         Assert.Equal(result.Reminders.Due, result.Reminders.DeliveredOnce);
     }

@@ -63,8 +63,6 @@ internal static class FaultRun
             problems.Add($"clicks failed without any fault: {string.Join(", ", clicks.Failures.Select(f => $"{f.Key} ×{f.Value}"))}");
         if (clicks.GivenUp > 0)
             problems.Add($"{clicks.GivenUp} clicks got no answer for 4 minutes and were given up");
-        if (clicks.Skipped > 0)
-            problems.Add($"{clicks.Skipped} arrivals found no free checklist point");
         return new FaultRunResult(options, incidents.Count, slots, clicks, plan.Windows, reminders, memory, rig.Bot.Starts, problems, rig.Folder);
     }
 

@@ -36,6 +36,8 @@ internal sealed class FaultsReport(FaultRunResult result, string command)
         var answered = c.Attempts.Where(a => a.Outcome is ClickLoad.Accepted or ClickLoad.Stale).Select(a => a.Took.TotalMilliseconds).Order().ToArray();
         md.AppendLine(CultureInfo.InvariantCulture,
             $"| {c.Clicks} | {c.Accepted} ({c.Accepted / o.Duration.TotalSeconds:0.0}/s) | {result.Proven} | {c.Failures.Values.Sum()} | {c.GivenUp} | {Ms(resolved, 0.5)} | {Ms(resolved, 0.99)} | {Ms(answered, 0.99)} | {Ms(resolved, 1)} |").AppendLine();
+        if (c.Skipped > 0)
+            md.AppendLine(string.Create(CultureInfo.InvariantCulture, $"{c.Skipped} arrivals found every point they tried busy (its person still clicking through an outage) and were not sent.")).AppendLine();
         if (c.Failures.Count > 0)
             md.AppendLine("Failed attempts: " + string.Join(", ", c.Failures.OrderByDescending(f => f.Value).Select(f => $"{f.Key} ×{f.Value}")) + ".").AppendLine();
 
