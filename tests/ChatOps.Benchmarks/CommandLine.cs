@@ -21,4 +21,19 @@ internal static class CommandLine
         int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= min && n <= max
             ? n
             : throw new ArgumentException($"'{value}' is not a whole number from {min} to {max}");
+
+    /// <summary>The command's options, or null once the reason they do not parse has been written to stderr (the command exits 2).</summary>
+    public static T? Parse<T>(IReadOnlyList<string> args, Func<IReadOnlyList<string>, T> parse)
+        where T : class
+    {
+        try
+        {
+            return parse(args);
+        }
+        catch (ArgumentException e)
+        {
+            Console.Error.WriteLine(e.Message);
+            return null;
+        }
+    }
 }

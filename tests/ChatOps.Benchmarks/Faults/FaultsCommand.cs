@@ -11,16 +11,8 @@ internal static class FaultsCommand
 {
     public static async Task<int> RunAsync(IReadOnlyList<string> args)
     {
-        FaultsOptions options;
-        try
-        {
-            options = FaultsOptions.Parse(args);
-        }
-        catch (ArgumentException e)
-        {
-            await Console.Error.WriteLineAsync(e.Message);
+        if (CommandLine.Parse(args, FaultsOptions.Parse) is not { } options)
             return 2;
-        }
         if (FaultRig.Missing() is { } missing)
         {
             await Console.Error.WriteLineAsync($"Cannot run the drill: {missing}.");

@@ -14,16 +14,8 @@ internal static class IncidentsCommand
 
     public static async Task<int> RunAsync(IReadOnlyList<string> args)
     {
-        IncidentsOptions options;
-        try
-        {
-            options = IncidentsOptions.Parse(args);
-        }
-        catch (ArgumentException e)
-        {
-            await Console.Error.WriteLineAsync(e.Message);
+        if (CommandLine.Parse(args, IncidentsOptions.Parse) is not { } options)
             return 2;
-        }
 
         var started = Stopwatch.GetTimestamp();
         await using var bench = await IncidentsBench.StartAsync();

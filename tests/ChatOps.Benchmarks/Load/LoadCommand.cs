@@ -12,16 +12,8 @@ internal static class LoadCommand
 {
     public static async Task<int> RunAsync(IReadOnlyList<string> args)
     {
-        LoadOptions options;
-        try
-        {
-            options = LoadOptions.Parse(args);
-        }
-        catch (ArgumentException e)
-        {
-            await Console.Error.WriteLineAsync(e.Message);
+        if (CommandLine.Parse(args, LoadOptions.Parse) is not { } options)
             return 2;
-        }
 
         var started = Stopwatch.GetTimestamp();
         await using var rig = await BenchmarkRig.StartAsync();

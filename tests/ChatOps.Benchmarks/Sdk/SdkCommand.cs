@@ -13,16 +13,8 @@ internal static class SdkCommand
 {
     public static async Task<int> RunAsync(IReadOnlyList<string> args)
     {
-        SdkOptions options;
-        try
-        {
-            options = SdkOptions.Parse(args);
-        }
-        catch (ArgumentException e)
-        {
-            await Console.Error.WriteLineAsync(e.Message);
+        if (CommandLine.Parse(args, SdkOptions.Parse) is not { } options)
             return 2;
-        }
 
         var started = Stopwatch.GetTimestamp();
         var report = new SdkReport(options, args, TimeProvider.System) { LoadBefore = SdkReport.LoadAverage() };

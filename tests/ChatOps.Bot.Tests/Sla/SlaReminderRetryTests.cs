@@ -15,20 +15,9 @@ namespace ChatOps.Bot.Tests.Sla;
 /// The bot on a clock the test moves, whose reconciler does not sweep within a test: each reminder runs only when the
 /// test runs it through the deadline runner, as Hangfire would, and again when the test retries it, as Hangfire would.
 /// </summary>
-public sealed class RetriedReminderBot : IAsyncLifetime
+public sealed class RetriedReminderBot : FakeClockBot
 {
-    public FakeTimeProvider Time { get; } = new(TimeProvider.System.GetUtcNow());
-
-    public BotHost Host { get; } = new();
-
-    public Task InitializeAsync()
-    {
-        Host.Settings["Jobs:ReconcileHorizon"] = "7.00:00:00";
-        Host.TestServices = s => s.AddSingleton<TimeProvider>(Time);
-        return Host.InitializeAsync();
-    }
-
-    public async Task DisposeAsync() => await ((IAsyncDisposable)Host).DisposeAsync();
+    protected override void Configure(BotHost host) => host.Settings["Jobs:ReconcileHorizon"] = "7.00:00:00";
 
     public async Task RunAsync(string incidentId, int percent, DateTimeOffset dueAt)
     {

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace ChatOps.Bot.Tests.Sla;
 
 /// <summary>The bot with a clock the test moves: reminders are judged against contract time, never real time.</summary>
-public sealed class FakeClockBot : IAsyncLifetime
+public class FakeClockBot : IAsyncLifetime
 {
     public FakeTimeProvider Time { get; } = new(TimeProvider.System.GetUtcNow());
 
@@ -16,11 +16,17 @@ public sealed class FakeClockBot : IAsyncLifetime
 
     public Task InitializeAsync()
     {
+        Configure(Host);
         Host.TestServices = s => s.AddSingleton<TimeProvider>(Time);
         return Host.InitializeAsync();
     }
 
     public async Task DisposeAsync() => await ((IAsyncDisposable)Host).DisposeAsync();
+
+    /// <summary>Settings of a variant, before the host starts.</summary>
+    protected virtual void Configure(BotHost host)
+    {
+    }
 }
 
 public sealed class SlaReminderTests(FakeClockBot bot) : IClassFixture<FakeClockBot>
