@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Threading.Channels;
 using ChatOps.Bot.Protocol.Activities;
 using ChatOps.Bot.Protocol.Connector;
@@ -7,22 +8,48 @@ namespace ChatOps.Bot.Conversations;
 /// <summary>
 /// Updates a posted card for everyone after the clicker has been answered: the clicker gets the new card in the
 /// invoke answer at once, and the PUT waits its turn under Teams' rate limits without holding the click up.
+/// Only a card's latest content waits: a newer update of a card not yet sent replaces the older one, so clicks faster
+/// than Teams lets us update (30 requests/s per app) neither queue up in memory nor show the channel a stale card.
 /// On shutdown the queue is drained for a few seconds; a card that misses its update catches up on the next change.
 /// </summary>
 internal sealed class CardUpdates(IServiceScopeFactory scopes, ILogger<CardUpdates> log) : BackgroundService
 {
     private static readonly TimeSpan DrainOnStop = TimeSpan.FromSeconds(10);
-    private readonly Channel<CardUpdate> _queue = Channel.CreateBounded<CardUpdate>(new BoundedChannelOptions(10_000) { FullMode = BoundedChannelFullMode.DropOldest });
 
-    public void Enqueue(Uri serviceUrl, string conversationId, string activityId, Activity card) =>
-        _queue.Writer.TryWrite(new CardUpdate(serviceUrl, conversationId, activityId, card));
+    /// <summary>The cards waiting, by conversation and message, each once however often it changed.</summary>
+    private readonly Channel<(string ConversationId, string ActivityId)> _queue = Channel.CreateUnbounded<(string, string)>(new UnboundedChannelOptions { SingleReader = true });
+
+    /// <summary>The latest content of each waiting card.</summary>
+    private readonly ConcurrentDictionary<(string ConversationId, string ActivityId), CardUpdate> _latest = new();
+
+    /// <summary>Cards waiting for their update now.</summary>
+    public int Waiting => _latest.Count;
+
+    public void Enqueue(Uri serviceUrl, string conversationId, string activityId, Activity card)
+    {
+        var key = (conversationId, activityId);
+        var update = new CardUpdate(serviceUrl, conversationId, activityId, card);
+        while (true)
+        {
+            if (_latest.TryAdd(key, update))
+            {
+                _queue.Writer.TryWrite(key);
+                return;
+            }
+            // Still waiting: replace its content (if it was just taken for sending, add it again and queue it anew).
+            if (_latest.TryGetValue(key, out var waiting) && _latest.TryUpdate(key, update, waiting))
+                return;
+        }
+    }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var drain = new CancellationTokenSource();
         await using var stopping = stoppingToken.Register(() => { _queue.Writer.TryComplete(); drain.CancelAfter(DrainOnStop); });
-        await foreach (var update in _queue.Reader.ReadAllAsync(drain.Token).WithCancellation(drain.Token).ConfigureAwait(false))
+        await foreach (var key in _queue.Reader.ReadAllAsync(drain.Token).WithCancellation(drain.Token).ConfigureAwait(false))
         {
+            if (!_latest.TryRemove(key, out var update))
+                continue;
             try
             {
                 await using var scope = scopes.CreateAsyncScope();

@@ -3,8 +3,10 @@ using ChatOps.Benchmarks.Load;
 namespace ChatOps.Benchmarks.Faults;
 
 /// <summary>
-/// An Azurite of the fault run's own, on free ports, keeping its data on disk so that stopping and starting it again
-/// (SIGTERM: it writes its database and closes) loses nothing, as with Azure Storage coming back after an outage.
+/// An Azurite of the fault run's own, on free ports. When it is to be stopped and started again it keeps its data on disk
+/// (SIGTERM: it writes its database and closes), so that nothing is lost, as with Azure Storage coming back after an outage.
+/// Otherwise it keeps them in memory: on disk it rewrites its whole database every 5 s, which at tens of megabytes stalls
+/// every request for seconds, a limit of the emulator that Azure Storage does not share.
 /// </summary>
 internal sealed class AzuriteNode : IAsyncDisposable
 {
@@ -17,7 +19,13 @@ internal sealed class AzuriteNode : IAsyncDisposable
     private readonly int _tablePort = ChildProcess.FreePort();
     private ChildProcess? _node;
 
-    private AzuriteNode(string folder) => _folder = folder;
+    private readonly bool _onDisk;
+
+    private AzuriteNode(string folder, bool onDisk)
+    {
+        _folder = folder;
+        _onDisk = onDisk;
+    }
 
     public string ConnectionString =>
         $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AccountKey};" +
@@ -31,9 +39,9 @@ internal sealed class AzuriteNode : IAsyncDisposable
 
     private static string Executable => Path.Combine(RepositoryRoot.Path, "infra", "tools", "node_modules", ".bin", "azurite");
 
-    public static async Task<AzuriteNode> StartAsync(string folder)
+    public static async Task<AzuriteNode> StartAsync(string folder, bool onDisk)
     {
-        var node = new AzuriteNode(folder);
+        var node = new AzuriteNode(folder, onDisk);
         Directory.CreateDirectory(Path.Combine(folder, "data"));
         await node.StartAsync();
         return node;
@@ -43,7 +51,7 @@ internal sealed class AzuriteNode : IAsyncDisposable
     {
         _node = ChildProcess.Start(Executable,
         [
-            "--silent", "--skipApiVersionCheck", "--location", Path.Combine(_folder, "data"),
+            "--silent", "--skipApiVersionCheck", "--location", Path.Combine(_folder, "data"), .. _onDisk ? Array.Empty<string>() : ["--inMemoryPersistence"],
             "--blobHost", "127.0.0.1", "--blobPort", Port(_blobPort), "--queueHost", "127.0.0.1", "--queuePort", Port(_queuePort),
             "--tableHost", "127.0.0.1", "--tablePort", Port(_tablePort),
         ], LogPath);

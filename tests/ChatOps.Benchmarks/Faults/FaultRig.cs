@@ -61,7 +61,8 @@ internal sealed class FaultRig : IAsyncDisposable
     /// <summary>What is missing on this machine to run it, or null.</summary>
     public static string? Missing() => AzuriteNode.Missing() ?? PostgresNode.Missing();
 
-    public static async Task<FaultRig> StartAsync(FaultClocks clocks, Action<string> progress)
+    /// <param name="restartsStorage">Azurite will be stopped and started again: it keeps its data on disk.</param>
+    public static async Task<FaultRig> StartAsync(FaultClocks clocks, bool restartsStorage, Action<string> progress)
     {
         var folder = Path.Combine(Path.GetTempPath(), "chatops-faults-" + RandomNumberGenerator.GetHexString(8, lowercase: true));
         Directory.CreateDirectory(folder);
@@ -71,7 +72,7 @@ internal sealed class FaultRig : IAsyncDisposable
         // Cards PUT in place are most of what the bot sends; only posts are checked (the reminders), so only theirs are kept.
         connector.KeepsBody = (method, _) => method == "POST";
         var graph = await FakeGraph.StartAsync();
-        var azurite = await AzuriteNode.StartAsync(Path.Combine(folder, "azurite"));
+        var azurite = await AzuriteNode.StartAsync(Path.Combine(folder, "azurite"), onDisk: restartsStorage);
         var postgres = await PostgresNode.StartAsync(Path.Combine(folder, "postgres"));
         progress("Azurite and PostgreSQL are up.");
         var slaFile = Path.Combine(folder, "sla-drill.yaml");

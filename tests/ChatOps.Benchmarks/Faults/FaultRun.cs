@@ -17,7 +17,7 @@ internal static class FaultRun
     public static async Task<FaultRunResult> RunAsync(FaultRunOptions options, Action<string> progress)
     {
         var clocks = FaultClocks.For(options.Duration);
-        await using var rig = await FaultRig.StartAsync(clocks, progress);
+        await using var rig = await FaultRig.StartAsync(clocks, options.Faults.Contains(FaultPlan.Azurite), progress);
         try
         {
             return await RunAsync(rig, options, progress);

@@ -23,8 +23,9 @@ internal sealed class FaultsReport(FaultRunResult result, string command)
         md.AppendLine(CultureInfo.InvariantCulture, $"Measured {TimeProvider.System.GetUtcNow():yyyy-MM-dd HH:mm} UTC on {Environment.ProcessorCount} cores ({System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}).").AppendLine();
         md.AppendLine("```").AppendLine(command).AppendLine("```").AppendLine();
         var clocks = FaultClocks.For(o.Duration);
-        md.AppendLine("The bot runs as in production, `dotnet ChatOps.Bot.dll` in a process of its own (auth on, Teams' rate limits on), on an Azurite of its own that " +
-            "keeps its data on disk, with PostgreSQL under Hangfire; the fake Bot Connector, OpenID metadata and Graph and the load run in the benchmark's process.");
+        md.AppendLine("The bot runs as in production, `dotnet ChatOps.Bot.dll` in a process of its own (auth on, Teams' rate limits on), on an Azurite of its own " +
+            (o.Faults.Contains(FaultPlan.Azurite) ? "that keeps its data on disk (it is stopped and started again)" : "(in memory: on disk it rewrites its whole database every 5 s)") +
+            ", with PostgreSQL under Hangfire; the fake Bot Connector, OpenID metadata and Graph and the load run in the benchmark's process.");
         md.AppendLine(string.Create(CultureInfo.InvariantCulture,
             $"{result.Incidents} incidents are declared through the bot (each a thread with its cards), then checklist clicks (`adaptiveCard/action`, CP-01/CP-03/CP-04 round Open → InProgress → Done → Open) arrive at {o.PerSecond:0.#}/s (Poisson) for {o.Duration.TotalMinutes:0.#} min, each on a point nobody is clicking then."));
         md.AppendLine("A click without an answer is clicked again (a new activity, same from → to) after 0.5–5 s, as a person would.");
