@@ -51,7 +51,7 @@ internal sealed class AzuriteNode : IAsyncDisposable
     {
         _node = ChildProcess.Start(Executable,
         [
-            "--silent", "--skipApiVersionCheck", "--location", Path.Combine(_folder, "data"), .. _onDisk ? Array.Empty<string>() : ["--inMemoryPersistence"],
+            "--silent", "--skipApiVersionCheck", .. _onDisk ? ["--location", Path.Combine(_folder, "data")] : new[] { "--inMemoryPersistence" },
             "--blobHost", "127.0.0.1", "--blobPort", Port(_blobPort), "--queueHost", "127.0.0.1", "--queuePort", Port(_queuePort),
             "--tableHost", "127.0.0.1", "--tablePort", Port(_tablePort),
         ], LogPath);

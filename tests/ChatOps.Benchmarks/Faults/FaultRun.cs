@@ -61,6 +61,8 @@ internal static class FaultRun
         CheckChains(timelines, problems);
         if (options.Faults.Count == 0 && clicks.Failures.Count > 0)
             problems.Add($"clicks failed without any fault: {string.Join(", ", clicks.Failures.Select(f => $"{f.Key} ×{f.Value}"))}");
+        if (FaultsReport.Growth(memory) is { } growth && growth >= FaultsReport.FlatMbPer10Minutes)
+            problems.Add(string.Create(CultureInfo.InvariantCulture, $"the bot's memory grows: {growth:0} MB per 10 minutes after warm-up"));
         if (clicks.GivenUp > 0)
             problems.Add($"{clicks.GivenUp} clicks got no answer for 4 minutes and were given up");
         return new FaultRunResult(options, incidents.Count, slots, clicks, plan.Windows, reminders, memory, rig.Bot.Starts, problems, rig.Folder);

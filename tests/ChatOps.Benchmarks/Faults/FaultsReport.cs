@@ -84,6 +84,19 @@ internal sealed class FaultsReport(FaultRunResult result, string command)
                 $"| {group.Key} | {list.Count} | {Mb(list[0].Bytes):0} | {Mb(list[^1].Bytes):0} | {Mb(list.Max(s => s.Bytes)):0} | {Slope(list):+0.00;-0.00} |");
         }
         md.AppendLine();
+        if (Growth(samples) is { } growth)
+            md.AppendLine(string.Create(CultureInfo.InvariantCulture,
+                $"Verdict: **{(growth < FlatMbPer10Minutes ? "flat" : "growing")}** (the last start's slope after its first minute would add {growth:0.0} MB over 10 minutes; flat is under {FlatMbPer10Minutes:0} MB).")).AppendLine();
+    }
+
+    /// <summary>"Flat": what the slope after warm-up would add over 10 minutes stays under this (the incidents soak's bar).</summary>
+    public const double FlatMbPer10Minutes = 16;
+
+    /// <summary>What the bot's last start would grow by over 10 minutes at its slope after warm-up, when it ran 5 minutes or more.</summary>
+    public static double? Growth(IReadOnlyList<BotMemorySample> samples)
+    {
+        var last = samples.Where(s => s.Start == samples[^1].Start).ToList();
+        return last.Count > 0 && last[^1].At - last[0].At >= TimeSpan.FromMinutes(5) ? Slope(last) * 10 : null;
     }
 
     /// <summary>Least squares over the samples after the process's first minute (JIT, pools and caches warm up), MB per minute.</summary>
