@@ -8,6 +8,7 @@ using ChatOps.Cards.Resources;
 using ChatOps.Cards.Sla;
 using ChatOps.Incidents.Clients;
 using ChatOps.Incidents.Incidents;
+using ChatOps.Incidents.Pages;
 using ChatOps.Incidents.Sla;
 using ChatOps.Incidents.Timeline;
 
@@ -46,6 +47,13 @@ internal sealed class SlaReminders(
             recorded = await RecordedByAsync(reminder, ct);
             if (recorded is null)
                 return SlaOutcome.Nothing;
+            // A breach is paged only after its reminder was posted: a page for it means the attempt died after posting (killed
+            // while paging, which waits on Teams' rate limits), so the reminder is not posted twice.
+            if (percent >= 100 && await HeadlineAsync(saved.Incident, clockId, percent, now, ct) is var posted &&
+                saved.Incident.Pages.Any(p => p.Reason == PageReason.Breach && p.Message == posted))
+            {
+                return new SlaOutcome(true, null, TimeSpan.Zero) { Headline = posted };
+            }
             log.LogInformation("The {Percent}% threshold of {Clock} on {IncidentId} was recorded by an attempt that failed; announcing it now", percent, clockId, incidentId);
         }
         else
@@ -69,6 +77,12 @@ internal sealed class SlaReminders(
         return (string?)recorded?.Data["dueAt"] is { } due && DateTimeOffset.TryParse(due, CultureInfo.InvariantCulture, out var at) && at == reminder.DueAt
             ? recorded
             : null;
+    }
+
+    private async Task<string> HeadlineAsync(Incident incident, string clockId, int percent, DateTimeOffset now, CancellationToken ct)
+    {
+        var language = Languages.FromLocale((await clients.FindAsync(incident.ClientId, ct))?.Locale);
+        return SlaReminderCard.Headline(incident, sla.Read(incident, now).First(l => l.Reading.ClockId == clockId), percent, language);
     }
 
     /// <summary>Posts the reminder and refreshes the incident card; returns the reminder's headline in the client's language.</summary>

@@ -82,15 +82,20 @@ public sealed class SlaBreachRetryTests(RetriedReminderBot bot) : IClassFixture<
             .Where(r => r.Method == "POST" && r.Path == RetriedReminderBot.Posts(thread) && ApprovalHost.Readable(r.Body) is var text &&
                 text.Contains("已超出合同时限", StringComparison.Ordinal) && text.Contains("截止时间", StringComparison.Ordinal))
             .Select(r => r.Status).ToList();
-        // An attempt after the page went out (its process died before the deadline was recorded as fired) pages no one again.
+        // An attempt after the page went out (its process died before the deadline was recorded as fired) pages no one again...
         await using (var scope = bot.Host.Services.CreateAsyncScope())
         {
             var job = SlaDeadline.For(new SlaThreshold(id, "acknowledge", 100, due)).Job;
             await scope.ServiceProvider.GetServices<IDeadlineHandler>().Single(h => h.Kind == SlaDeadline.Kind).HandleAsync(job, TimeSpan.FromMinutes(2), default);
         }
 
+        var postedInAll = bot.Host.Connector.Requests.Skip(seen).Count(r => r.Method == "POST" && r.Status < 300 && r.Path == RetriedReminderBot.Posts(thread) &&
+            ApprovalHost.Readable(r.Body) is var text && text.Contains("已超出合同时限", StringComparison.Ordinal) && text.Contains("截止时间", StringComparison.Ordinal));
+
         Assert.DoesNotContain(failed.Pages, p => p.Reason == PageReason.Breach);
         Assert.Equal([.. Enumerable.Repeat(502, 6), 201], reminders);
+        // ... nor posts the reminder again: its page shows it was posted.
+        Assert.Equal(1, postedInAll);
         var timeline = await _incidents.Store.ReadTimelineAsync(id, default);
         Assert.Single(timeline, e => e.Type == "sla.breached");
         var page = Assert.Single((await _incidents.Store.GetAsync(id, default))!.Incident.Pages, p => p.Reason == PageReason.Breach);
