@@ -39,6 +39,7 @@ internal sealed class SlaReminders(
         }, ct);
         if (saved?.Incident.FindClock(clockId) is not { } stored)
             return SlaOutcome.Nothing;
+        ReminderReading? reading = null;
         if (recorded is null)
         {
             if (!stored.Fired.Contains(percent))
@@ -49,10 +50,11 @@ internal sealed class SlaReminders(
                 return SlaOutcome.Nothing;
             // A breach is paged only after its reminder was posted: a page for it means the attempt died after posting (killed
             // while paging, which waits on Teams' rate limits), so the reminder is not posted twice.
-            if (percent >= 100 && await HeadlineAsync(saved.Incident, clockId, percent, now, ct) is var posted &&
-                saved.Incident.Pages.Any(p => p.Reason == PageReason.Breach && p.Message == posted))
+            if (percent >= 100)
             {
-                return new SlaOutcome(true, null, TimeSpan.Zero) { Headline = posted };
+                reading = await ReadAsync(saved.Incident, clockId, percent, now, ct);
+                if (saved.Incident.Pages.Any(p => p.Reason == PageReason.Breach && p.Message == reading.Headline))
+                    return new SlaOutcome(true, null, TimeSpan.Zero) { Headline = reading.Headline };
             }
             log.LogInformation("The {Percent}% threshold of {Clock} on {IncidentId} was recorded by an attempt that failed; announcing it now", percent, clockId, incidentId);
         }
@@ -61,8 +63,9 @@ internal sealed class SlaReminders(
             metrics.SlaThreshold(stored.Id, saved.Incident.SeverityId, percent);
         }
         var lateBy = TimeSpan.Parse((string)recorded.Data["lateBy"]!, CultureInfo.InvariantCulture);
-        var headline = await AnnounceAsync(saved.Incident, clockId, percent, lateBy, now, ct);
-        return new SlaOutcome(true, null, lateBy) { Headline = headline };
+        reading ??= await ReadAsync(saved.Incident, clockId, percent, now, ct);
+        await AnnounceAsync(saved.Incident, reading, lateBy, ct);
+        return new SlaOutcome(true, null, lateBy) { Headline = reading.Headline };
     }
 
     /// <summary>
@@ -79,22 +82,22 @@ internal sealed class SlaReminders(
             : null;
     }
 
-    private async Task<string> HeadlineAsync(Incident incident, string clockId, int percent, DateTimeOffset now, CancellationToken ct)
-    {
-        var language = Languages.FromLocale((await clients.FindAsync(incident.ClientId, ct))?.Locale);
-        return SlaReminderCard.Headline(incident, sla.Read(incident, now).First(l => l.Reading.ClockId == clockId), percent, language);
-    }
-
-    /// <summary>Posts the reminder and refreshes the incident card; returns the reminder's headline in the client's language.</summary>
-    private async Task<string> AnnounceAsync(Incident incident, string clockId, int percent, TimeSpan lateBy, DateTimeOffset now, CancellationToken ct)
+    /// <summary>The client, its language, the clocks as they read now and the reminder's headline in the client's language.</summary>
+    private async Task<ReminderReading> ReadAsync(Incident incident, string clockId, int percent, DateTimeOffset now, CancellationToken ct)
     {
         var client = await clients.FindAsync(incident.ClientId, ct);
         var language = Languages.FromLocale(client?.Locale);
         var lines = sla.Read(incident, now);
         var line = lines.First(l => l.Reading.ClockId == clockId);
-        var headline = SlaReminderCard.Headline(incident, line, percent, language);
+        return new ReminderReading(client, language, lines, line, percent, SlaReminderCard.Headline(incident, line, percent, language));
+    }
+
+    /// <summary>Posts the reminder and refreshes the incident card.</summary>
+    private async Task AnnounceAsync(Incident incident, ReminderReading reading, TimeSpan lateBy, CancellationToken ct)
+    {
+        var (client, language, lines, line, percent, _) = reading;
         if (incident.Channel is not { } channel || client is null)
-            return headline;
+            return;
         var zone = TimeZoneInfo.FindSystemTimeZoneById(client.TimeZone);
         var serviceUrl = new Uri(channel.ServiceUrl);
         try
@@ -105,12 +108,11 @@ internal sealed class SlaReminders(
         catch (Exception e) when (IsRefusedForGood(e))
         {
             // Retrying would not help (the bot left the team, the channel is gone) and must not hold a breach page back.
-            log.LogWarning(e, "Could not post the {Percent}% reminder of {Clock} on {IncidentId}", percent, clockId, incident.Id);
-            return headline;
+            log.LogWarning(e, "Could not post the {Percent}% reminder of {Clock} on {IncidentId}", percent, line.Reading.ClockId, incident.Id);
+            return;
         }
         var card = IncidentCard.Build(incident, playbooks.Get(incident.PlaybookId), client, language, zone, clocks: lines);
         updates.Enqueue(serviceUrl, channel.ConversationId, channel.IncidentCardId, CardMessages.Of(card));
-        return headline;
     }
 
     /// <summary>
@@ -130,3 +132,6 @@ internal sealed record SlaOutcome(bool Announced, DateTimeOffset? DueAgainAt, Ti
 
     public static SlaOutcome Nothing { get; } = new(false, null, TimeSpan.Zero);
 }
+
+/// <summary>What a reminder is built from, read once per firing.</summary>
+internal sealed record ReminderReading(Client? Client, CultureInfo Language, IReadOnlyList<ClockLine> Lines, ClockLine Line, int Percent, string Headline);
