@@ -16,7 +16,8 @@ namespace ChatOps.Benchmarks.Faults;
 internal sealed class ClickLoad(Func<string, string, string, string, HttpRequestMessage> click, IIncidentStore store, TimeProvider time)
 {
     public const string Accepted = "accepted";
-    public const string Stale = "stale";
+    public const string Stale = Incidents.ClosedLoop.Stale;
+    public const string Refused = "refused";
     private const int Seed = 20261123;
     private static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(15);
     private static readonly TimeSpan GiveUpAfter = TimeSpan.FromMinutes(4);
@@ -84,7 +85,7 @@ internal sealed class ClickLoad(Func<string, string, string, string, HttpRequest
                         await ResolveStaleAsync(slot, change, ct);
                         return time.GetElapsedTime(began);
                     default:
-                        if (outcome.StartsWith("refused", StringComparison.Ordinal))
+                        if (outcome == Refused)
                             return null;
                         slot.Unresolved = change;
                         await Task.Delay(pause, time, ct);
@@ -137,7 +138,7 @@ internal sealed class ClickLoad(Func<string, string, string, string, HttpRequest
             if (type == "application/vnd.microsoft.card.adaptive")
             {
                 return body.Contains("Someone changed this checklist", StringComparison.Ordinal) ? Stale
-                    : body.Contains("Only the incident", StringComparison.Ordinal) || body.Contains("cannot be", StringComparison.Ordinal) ? "refused"
+                    : body.Contains("Only the incident", StringComparison.Ordinal) || body.Contains("cannot be", StringComparison.Ordinal) ? Refused
                     : Accepted;
             }
             // A message instead of a card ("Your click is already being processed"): no answer to this click yet.

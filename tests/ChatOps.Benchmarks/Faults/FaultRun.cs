@@ -61,7 +61,7 @@ internal static class FaultRun
         CheckChains(timelines, problems);
         if (options.Faults.Count == 0 && clicks.Failures.Count > 0)
             problems.Add($"clicks failed without any fault: {string.Join(", ", clicks.Failures.Select(f => $"{f.Key} ×{f.Value}"))}");
-        if (FaultsReport.Growth(memory) is { } growth && growth >= FaultsReport.FlatMbPer10Minutes)
+        if (FaultsReport.Growth(memory) is { } growth && growth >= Statistics.FlatMbPer10Minutes)
             problems.Add(string.Create(CultureInfo.InvariantCulture, $"the bot's memory grows: {growth:0} MB per 10 minutes after warm-up"));
         if (clicks.GivenUp > 0)
             problems.Add($"{clicks.GivenUp} clicks got no answer for 4 minutes and were given up");
@@ -77,7 +77,8 @@ internal static class FaultRun
             var timelines = await ReadAsync(rig, incidents);
             var lastDue = timelines.Values.Select(t => rig.Clocks.LastDue(t.DeclaredAt)).DefaultIfEmpty(rig.Time.GetUtcNow()).Max();
             var missing = timelines.Values.Sum(t => rig.Clocks.Due(t.DeclaredAt).Count(d => !t.Events.Any(e => Matches(e, d))));
-            var undelivered = missing + timelines.Values.Sum(t => rig.Clocks.Due(t.DeclaredAt).Count(d => Deliveries(rig, t, d) == 0));
+            var posts = PostedCards(rig);
+            var undelivered = missing + timelines.Values.Sum(t => rig.Clocks.Due(t.DeclaredAt).Count(d => Deliveries(posts, t, d) == 0));
             if ((missing == 0 && undelivered == 0 && rig.Time.GetUtcNow() > lastDue) || Stopwatch.GetTimestamp() > until)
             {
                 progress($"Settled: {missing} reminders not recorded, {undelivered} not delivered.");
@@ -103,16 +104,24 @@ internal static class FaultRun
         e.Type is "sla.warning" or "sla.breached" && (string?)e.Data["clock"] == due.Clock.Id && (int?)e.Data["percent"] == due.Percent;
 
     /// <summary>
-    /// Reminder cards the connector accepted (2xx) in the incident's thread: the headline is the card's first text (a breach's
-    /// page card quotes it further down, as the page's message).
+    /// The first text of each card the connector accepted (2xx) as a new message, by conversation: a reminder's headline is
+    /// its card's first text (a breach's page card quotes it further down, as the page's message). Read once per check.
     /// </summary>
-    private static int Deliveries(FaultRig rig, StoredTimeline timeline, DueReminder due) =>
-        rig.Connector.Requests.Count(r => r.Method == "POST" && r.Status < 300 && r.Path.StartsWith($"/v3/conversations/{timeline.Thread}/activities", StringComparison.Ordinal)
-            && Texts(r.Body).FirstOrDefault() is { } first && due.IsIn(first, timeline.IncidentId));
+    private static ILookup<string, string> PostedCards(FaultRig rig) =>
+        rig.Connector.Requests
+            .Where(r => r.Method == "POST" && r.Status < 300 && r.Path.StartsWith("/v3/conversations/", StringComparison.Ordinal) && r.Path.EndsWith("/activities", StringComparison.Ordinal))
+            .Select(r => (Thread: r.Path["/v3/conversations/".Length..^"/activities".Length], First: Texts(r.Body).FirstOrDefault()))
+            .Where(p => p.First is not null)
+            .ToLookup(p => p.Thread, p => p.First!, StringComparer.Ordinal);
+
+    /// <summary>The reminder's cards accepted in the incident's thread.</summary>
+    private static int Deliveries(ILookup<string, string> posts, StoredTimeline timeline, DueReminder due) =>
+        posts[timeline.Thread].Count(first => due.IsIn(first, timeline.IncidentId));
 
     private static ReminderCheck CheckReminders(FaultRig rig, IReadOnlyDictionary<string, StoredTimeline> timelines, List<string> problems)
     {
         var (due, recordedOnce, deliveredOnce) = (0, 0, 0);
+        var posts = PostedCards(rig);
         var lateness = new List<TimeSpan>();
         foreach (var timeline in timelines.Values)
         {
@@ -120,7 +129,7 @@ internal static class FaultRun
             {
                 due++;
                 var recorded = timeline.Events.Where(e => Matches(e, reminder)).ToList();
-                var delivered = Deliveries(rig, timeline, reminder);
+                var delivered = Deliveries(posts, timeline, reminder);
                 if (recorded.Count == 1)
                 {
                     recordedOnce++;

@@ -86,11 +86,8 @@ internal sealed class FaultsReport(FaultRunResult result, string command)
         md.AppendLine();
         if (Growth(samples) is { } growth)
             md.AppendLine(string.Create(CultureInfo.InvariantCulture,
-                $"Verdict: **{(growth < FlatMbPer10Minutes ? "flat" : "growing")}** (the last start's slope after its first minute would add {growth:0.0} MB over 10 minutes; flat is under {FlatMbPer10Minutes:0} MB).")).AppendLine();
+                $"Verdict: **{(growth < Statistics.FlatMbPer10Minutes ? "flat" : "growing")}** (the last start's slope after its first minute would add {growth:0.0} MB over 10 minutes; flat is under {Statistics.FlatMbPer10Minutes:0} MB).")).AppendLine();
     }
-
-    /// <summary>"Flat": what the slope after warm-up would add over 10 minutes stays under this (the incidents soak's bar).</summary>
-    public const double FlatMbPer10Minutes = 16;
 
     /// <summary>What the bot's last start would grow by over 10 minutes at its slope after warm-up, when it ran 5 minutes or more.</summary>
     public static double? Growth(IReadOnlyList<BotMemorySample> samples)
@@ -100,14 +97,8 @@ internal sealed class FaultsReport(FaultRunResult result, string command)
     }
 
     /// <summary>Least squares over the samples after the process's first minute (JIT, pools and caches warm up), MB per minute.</summary>
-    internal static double Slope(IReadOnlyList<BotMemorySample> samples)
-    {
-        var points = samples.Where(s => s.At - samples[0].At >= TimeSpan.FromMinutes(1)).Select(s => (X: s.At.TotalMinutes, Y: Mb(s.Bytes))).ToArray();
-        if (points.Length < 2)
-            return double.NaN;
-        var (mx, my) = (points.Average(p => p.X), points.Average(p => p.Y));
-        return points.Sum(p => (p.X - mx) * (p.Y - my)) / points.Sum(p => (p.X - mx) * (p.X - mx));
-    }
+    internal static double Slope(IReadOnlyList<BotMemorySample> samples) =>
+        Statistics.Slope([.. samples.Where(s => s.At - samples[0].At >= TimeSpan.FromMinutes(1)).Select(s => (s.At.TotalMinutes, Mb(s.Bytes)))]);
 
     private static string Describe(string fault, TimeSpan outage) => fault switch
     {
@@ -122,7 +113,7 @@ internal sealed class FaultsReport(FaultRunResult result, string command)
     private static string Seconds(TimeSpan span) => string.Create(CultureInfo.InvariantCulture, $"{span.TotalSeconds:0} s");
 
     private static string Ms(double[] sorted, double p) =>
-        sorted.Length == 0 ? "–" : string.Create(CultureInfo.InvariantCulture, $"{sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)]:0} ms");
+        sorted.Length == 0 ? "–" : string.Create(CultureInfo.InvariantCulture, $"{Statistics.NearestRank(sorted, p):0} ms");
 
     private static double Mb(long bytes) => bytes / 1048576.0;
 }

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Net;
 using ChatOps.Incidents.Checklists;
 using ChatOps.Incidents.Incidents;
 
@@ -12,7 +11,6 @@ namespace ChatOps.Benchmarks.Incidents;
 /// </summary>
 internal sealed class ClickPart(IncidentsBench bench, bool rateLimits, IReadOnlyList<string> incidents)
 {
-    public const string Refused = "refused";
     private static readonly string[] Points = ["CP-01", "CP-03", "CP-04"];
     private readonly ConcurrentDictionary<(string Incident, string Point), PointStatus> _seen = new();
 
@@ -40,11 +38,8 @@ internal sealed class ClickPart(IncidentsBench bench, bool rateLimits, IReadOnly
         var to = from switch { PointStatus.Open => PointStatus.InProgress, PointStatus.InProgress => PointStatus.Done, _ => PointStatus.Open };
         using var request = bench.Activities.Click(bench.EndpointFor(rateLimits), incident, point, from.ToString(), to.ToString());
         using var response = await client.SendAsync(request, ct);
-        var body = await response.Content.ReadAsStringAsync(ct);
-        string? outcome = response.StatusCode != HttpStatusCode.OK ? ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture)
-            : body.Contains("Someone changed this checklist", StringComparison.Ordinal) ? ClosedLoop.Stale
-            : body.Contains("Only the incident", StringComparison.Ordinal) || body.Contains("cannot be", StringComparison.Ordinal) ? Refused
-            : null;
+        var answer = Faults.ClickLoad.Classify(response.StatusCode, await response.Content.ReadAsStringAsync(ct));
+        var outcome = answer == Faults.ClickLoad.Accepted ? null : answer;
         if (outcome is null)
             _seen[(incident, point)] = to;
         else

@@ -102,8 +102,7 @@ internal sealed record LoopResult(int Connections, int Answered, double PerSecon
     public string Line(string part) => string.Create(CultureInfo.InvariantCulture,
         $"{part,-8} {Load,12}: {PerSecond,6:0.0} /s  p50 {P50Ms,6:0.0} ms  p99 {P99Ms,6:0.0} ms  max {MaxMs,6:0} ms  stale {Stale}  failures {FailureText}");
 
-    private static double Percentile(long[] sorted, double p) =>
-        sorted.Length == 0 ? double.NaN : Ms(sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)]);
+    private static double Percentile(long[] sorted, double p) => sorted.Length == 0 ? double.NaN : Ms(Statistics.NearestRank(sorted, p));
 
     private static double Ms(long ticks) => ticks * 1000.0 / Stopwatch.Frequency;
 }

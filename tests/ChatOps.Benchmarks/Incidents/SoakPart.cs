@@ -79,12 +79,6 @@ internal sealed record SoakResult(LoopResult Loop, IReadOnlyList<MemorySample> S
     public TimeSpan WarmUp => TimeSpan.FromSeconds(Math.Min(30, Samples[^1].At.TotalSeconds / 4));
 
     /// <summary>Least-squares slope after warm-up, in MB per minute.</summary>
-    public double Slope(Func<MemorySample, long> value)
-    {
-        var points = Samples.Where(s => s.At >= WarmUp).Select(s => (X: s.At.TotalMinutes, Y: value(s) / 1048576.0)).ToArray();
-        if (points.Length < 2)
-            return double.NaN;
-        var (mx, my) = (points.Average(p => p.X), points.Average(p => p.Y));
-        return points.Sum(p => (p.X - mx) * (p.Y - my)) / points.Sum(p => (p.X - mx) * (p.X - mx));
-    }
+    public double Slope(Func<MemorySample, long> value) =>
+        Statistics.Slope([.. Samples.Where(s => s.At >= WarmUp).Select(s => (s.At.TotalMinutes, value(s) / 1048576.0))]);
 }

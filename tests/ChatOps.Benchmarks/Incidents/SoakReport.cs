@@ -6,9 +6,6 @@ namespace ChatOps.Benchmarks.Incidents;
 /// <summary>The soak's part of the incidents section: load, memory samples, first/last/max, slope after warm-up, verdict.</summary>
 internal sealed class SoakReport(SoakResult soak, IncidentsOptions options, double seedSeconds)
 {
-    /// <summary>"Flat": what the post-warm-up slope would add over a full 10-minute soak stays under this.</summary>
-    private const double FlatMbPer10Minutes = 16;
-
     public void AppendTo(StringBuilder md)
     {
         var l = soak.Loop;
@@ -25,11 +22,11 @@ internal sealed class SoakReport(SoakResult soak, IncidentsOptions options, doub
         md.AppendLine();
         var wsSlope = soak.Slope(s => s.WorkingSet);
         // Server GC's heap-at-last-GC swings with its gen-0 budget; what stays live after a full GC is the leak signal.
-        var flat = Mb(soak.RetainedAfter - soak.RetainedBefore) < FlatMbPer10Minutes && wsSlope * 10 < FlatMbPer10Minutes;
+        var flat = Mb(soak.RetainedAfter - soak.RetainedBefore) < Statistics.FlatMbPer10Minutes && wsSlope * 10 < Statistics.FlatMbPer10Minutes;
         md.AppendLine(CultureInfo.InvariantCulture,
             $"Live bytes after a full compacting GC: {Mb(soak.RetainedBefore):0.0} MB before the soak, {Mb(soak.RetainedAfter):0.0} MB after. Gen-2 collections during the soak: {soak.Samples[^1].Gen2 - soak.Samples[0].Gen2}.");
         md.AppendLine(CultureInfo.InvariantCulture,
-            $"Verdict: **{(flat ? "flat" : "growing")}** (flat = live bytes after a full GC grew less than {FlatMbPer10Minutes:0} MB, and after the first {soak.WarmUp.TotalSeconds:0} s of warm-up the working-set slope would add less than that over 10 minutes).").AppendLine();
+            $"Verdict: **{(flat ? "flat" : "growing")}** (flat = live bytes after a full GC grew less than {Statistics.FlatMbPer10Minutes:0} MB, and after the first {soak.WarmUp.TotalSeconds:0} s of warm-up the working-set slope would add less than that over 10 minutes).").AppendLine();
         md.AppendLine("<details><summary>Samples</summary>").AppendLine();
         md.AppendLine("| t (s) | heap at last GC MB | total memory MB | working set MB | gen-2 GCs |").AppendLine("|---:|---:|---:|---:|---:|");
         foreach (var s in soak.Samples)

@@ -42,13 +42,7 @@ internal sealed record LoadResult(
     }
 
     /// <summary>Nearest-rank percentile of sorted Stopwatch ticks, in milliseconds.</summary>
-    private static double Percentile(long[] sorted, double p)
-    {
-        if (sorted.Length == 0)
-            return double.NaN;
-        var rank = (int)Math.Ceiling(p * sorted.Length);
-        return Ms(sorted[Math.Clamp(rank - 1, 0, sorted.Length - 1)]);
-    }
+    private static double Percentile(long[] sorted, double p) => sorted.Length == 0 ? double.NaN : Ms(Statistics.NearestRank(sorted, p));
 
     private static double Ms(long ticks) => ticks * 1000.0 / Stopwatch.Frequency;
 }
