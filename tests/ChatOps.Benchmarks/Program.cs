@@ -15,7 +15,7 @@ internal static class BenchmarkProgram
     // dotnet run -c Release --project tests/ChatOps.Benchmarks -- sdk [--duration 10] [--connections 10,50]
     // dotnet run -c Release --project tests/ChatOps.Benchmarks -- micro [BenchmarkDotNet arguments]
     // dotnet run -c Release --project tests/ChatOps.Benchmarks -- report [--sizes 10000,100000] [--runs 5]
-    // dotnet run -c Release --project tests/ChatOps.Benchmarks -- faults [--faults all|none|azurite,throttle,bad-gateway,kill,postgres] [--incidents 200] [--rate 50] [--duration 600]
+    // dotnet run -c Release --project tests/ChatOps.Benchmarks -- faults [--faults all|none|azurite,throttle,bad-gateway,kill,postgres] [--incidents 200] [--rate 50] [--duration 600] [--warmup 300 without faults, 0 with]
     // dotnet run -c Release --project tests/ChatOps.Benchmarks -- incidents [--duration 10] [--connections 4,10] [--incidents 1000] [--events 100] [--soak-minutes 10]
     public static async Task<int> Main(string[] args) => args switch
     {
@@ -43,7 +43,7 @@ internal static class BenchmarkProgram
                        [--soak-minutes 10] [--parts declare,click,soak] [--results PATH]
                    dotnet run -c Release --project tests/ChatOps.Benchmarks -- deadlines [--incidents 5000]   (PostgreSQL too when CHATOPS_TEST_POSTGRES is set)
                    dotnet run -c Release --project tests/ChatOps.Benchmarks -- faults [--faults all|none|azurite,throttle,bad-gateway,kill,postgres] [--incidents 200]
-                       [--rate 50] [--duration 600] [--outage 10] [--settle 360] [--results PATH]   (Azurite in infra/tools, PostgreSQL's initdb)
+                       [--rate 50] [--duration 600] [--warmup 300 without faults, 0 with] [--outage 10] [--settle 360] [--results PATH]   (Azurite in infra/tools, PostgreSQL's initdb)
                    dotnet run -c Release --project tests/ChatOps.Benchmarks -- report [--sizes 10000,100000] [--runs 5]
             """);
         return 2;

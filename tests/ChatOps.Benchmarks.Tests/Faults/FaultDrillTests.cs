@@ -47,6 +47,8 @@ public sealed class FaultDrillTests(ITestOutputHelper output)
         Assert.Equal(result.Clicks.Clicks, result.Clicks.Accepted);
         Assert.Equal(result.Clicks.Accepted, result.OnTimeline);
         Assert.Equal(1, result.BotStarts);
+        Assert.NotEmpty(result.Memory);
+        Assert.All(result.Memory, s => Assert.True(s.Resident.Anonymous > 0 && s.Resident.Files > 0, $"{s.Resident}"));
     }
 
     private async Task<FaultRunResult> RunAsync(FaultRunOptions options)

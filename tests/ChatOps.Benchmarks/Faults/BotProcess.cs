@@ -5,7 +5,7 @@ namespace ChatOps.Benchmarks.Faults;
 
 /// <summary>
 /// The bot as it runs in production: its own process (<c>dotnet ChatOps.Bot.dll</c> from this build's output), configured
-/// through environment variables, on a fixed port so that a restart comes back where Teams sends. Killed with SIGKILL.
+/// through environment variables (with the process settings production has, <see cref="ProductionProcessEnvironment"/>), on a fixed port so that a restart comes back where Teams sends. Killed with SIGKILL.
 /// </summary>
 internal sealed class BotProcess : IDisposable
 {
@@ -19,11 +19,16 @@ internal sealed class BotProcess : IDisposable
     {
         _logPath = logPath;
         var environment = settings.ToDictionary(s => s.Key.Replace(":", "__", StringComparison.Ordinal), s => s.Value, StringComparer.Ordinal);
+        foreach (var (key, value) in ProductionProcessEnvironment.Read())
+            environment[key] = value;
         environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{_port}";
         environment["DOTNET_NOLOGO"] = "1";
         _environment = environment;
     }
+
+    /// <summary>What the process is started with besides the inherited environment.</summary>
+    public IReadOnlyDictionary<string, string> Environment => _environment;
 
     public Uri BaseUrl => new($"http://127.0.0.1:{_port}/");
 
@@ -32,8 +37,8 @@ internal sealed class BotProcess : IDisposable
     /// <summary>How many times the process was started.</summary>
     public int Starts { get; private set; }
 
-    /// <summary>The bot's resident set now, in bytes (0 while it is down).</summary>
-    public long ResidentBytes() => _process?.ResidentBytes() ?? 0;
+    /// <summary>The bot's resident set now (null while it is down).</summary>
+    public ResidentSet? Resident() => _process?.Resident();
 
     /// <summary>Starts the process and waits until /readyz says its tables, blobs and jobs storage answer.</summary>
     public async Task StartAsync()

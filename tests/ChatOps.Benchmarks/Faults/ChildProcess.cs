@@ -84,17 +84,16 @@ internal sealed class ChildProcess : IDisposable
         }
     }
 
-    /// <summary>The resident set of the process now (Linux), in bytes; 0 once it has exited.</summary>
-    public long ResidentBytes()
+    /// <summary>The resident set of the process now, with its parts (Linux /proc/PID/status); null once it has exited.</summary>
+    public ResidentSet? Resident()
     {
         try
         {
-            var line = File.ReadLines($"/proc/{_process.Id}/status").FirstOrDefault(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
-            return line is null ? 0 : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) * 1024;
+            return ResidentSet.Parse(File.ReadLines($"/proc/{_process.Id}/status"));
         }
         catch (IOException)
         {
-            return 0;
+            return null;
         }
     }
 

@@ -18,16 +18,16 @@ internal sealed class FaultsReport(FaultRunResult result, string command)
         var c = result.Clicks;
         var md = new StringBuilder();
         md.AppendLine(o.Faults.Count == 0
-            ? string.Create(CultureInfo.InvariantCulture, $"# Load drill: {o.PerSecond:0.#} checklist clicks/s on {result.Incidents} open incidents for {o.Duration.TotalMinutes:0.#} minutes (issue 9)")
-            : string.Create(CultureInfo.InvariantCulture, $"# Fault drill: {o.PerSecond:0.#} clicks/s on {result.Incidents} incidents for {o.Duration.TotalMinutes:0.#} minutes while storage, Teams, the bot and Hangfire's database fail (issue 9)")).AppendLine();
+            ? string.Create(CultureInfo.InvariantCulture, $"# Load drill: {o.PerSecond:0.#} checklist clicks/s on {result.Incidents} open incidents for {o.Duration.TotalMinutes:0.#} minutes{WarmupTitle(o)} (issue 9)")
+            : string.Create(CultureInfo.InvariantCulture, $"# Fault drill: {o.PerSecond:0.#} clicks/s on {result.Incidents} incidents for {o.Load.TotalMinutes:0.#} minutes while storage, Teams, the bot and Hangfire's database fail (issue 9)")).AppendLine();
         md.AppendLine(CultureInfo.InvariantCulture, $"Measured {TimeProvider.System.GetUtcNow():yyyy-MM-dd HH:mm} UTC on {Environment.ProcessorCount} cores ({System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}).").AppendLine();
         md.AppendLine("```").AppendLine(command).AppendLine("```").AppendLine();
-        var clocks = FaultClocks.For(o.Duration);
-        md.AppendLine("The bot runs as in production, `dotnet ChatOps.Bot.dll` in a process of its own (auth on, Teams' rate limits on), on an Azurite of its own " +
+        var clocks = FaultClocks.For(o.Load);
+        md.AppendLine("The bot runs as in production, `dotnet ChatOps.Bot.dll` in a process of its own (auth on, Teams' rate limits on" + ProcessSettings() + "), on an Azurite of its own " +
             (o.Faults.Contains(FaultPlan.Azurite) ? "that keeps its data on disk (it is stopped and started again)" : "(in memory: on disk it rewrites its whole database every 5 s)") +
             ", with PostgreSQL under Hangfire; the fake Bot Connector, OpenID metadata and Graph and the load run in the benchmark's process.");
         md.AppendLine(string.Create(CultureInfo.InvariantCulture,
-            $"{result.Incidents} incidents are declared through the bot (each a thread with its cards), then checklist clicks (`adaptiveCard/action`, CP-01/CP-03/CP-04 round Open → InProgress → Done → Open) arrive at {o.PerSecond:0.#}/s (Poisson) for {o.Duration.TotalMinutes:0.#} min, each on a point nobody is clicking then."));
+            $"{result.Incidents} incidents are declared through the bot (each a thread with its cards), then checklist clicks (`adaptiveCard/action`, CP-01/CP-03/CP-04 round Open → InProgress → Done → Open) arrive at {o.PerSecond:0.#}/s (Poisson) for {o.Load.TotalMinutes:0.#} min{WarmupNote(o)}, each on a point nobody is clicking then."));
         md.AppendLine("A click without an answer is clicked again (a new activity, same from → to) after 0.5–5 s, as a person would.");
         md.AppendLine(string.Create(CultureInfo.InvariantCulture,
             $"The drill's SLA policy gives the acknowledge clock {Seconds(clocks.Acknowledge)} and the first-response clock {Seconds(clocks.Respond)}, so every incident owes 6 reminders (50 %, 75 %, breach) during the run.")).AppendLine();
@@ -36,7 +36,7 @@ internal sealed class FaultsReport(FaultRunResult result, string command)
         var resolved = c.Resolved.Select(r => r.TotalMilliseconds).Order().ToArray();
         var answered = c.Attempts.Where(a => a.Outcome is ClickLoad.Accepted or ClickLoad.Stale).Select(a => a.Took.TotalMilliseconds).Order().ToArray();
         md.AppendLine(CultureInfo.InvariantCulture,
-            $"| {c.Clicks} | {c.Accepted} ({c.Accepted / o.Duration.TotalSeconds:0.0}/s) | {result.Proven} | {c.Failures.Values.Sum()} | {c.GivenUp} | {Ms(resolved, 0.5)} | {Ms(resolved, 0.99)} | {Ms(answered, 0.99)} | {Ms(resolved, 1)} |").AppendLine();
+            $"| {c.Clicks} | {c.Accepted} ({c.Accepted / o.Load.TotalSeconds:0.0}/s) | {result.Proven} | {c.Failures.Values.Sum()} | {c.GivenUp} | {Ms(resolved, 0.5)} | {Ms(resolved, 0.99)} | {Ms(answered, 0.99)} | {Ms(resolved, 1)} |").AppendLine();
         if (c.Skipped > 0)
             md.AppendLine(string.Create(CultureInfo.InvariantCulture, $"{c.Skipped} arrivals found every point they tried busy (its person still clicking through an outage) and were not sent.")).AppendLine();
         if (c.Failures.Count > 0)
@@ -73,32 +73,55 @@ internal sealed class FaultsReport(FaultRunResult result, string command)
     private void AppendMemory(StringBuilder md)
     {
         var samples = result.Memory;
+        var warmup = result.Options.Warmup;
         if (samples.Count < 2)
             return;
-        md.AppendLine(CultureInfo.InvariantCulture, $"**The bot's memory** (resident set of its process, every 5 s; it was started {result.BotStarts} time(s)):").AppendLine();
-        md.AppendLine("| process start | samples | first MB | last MB | max MB | slope after the first minute, MB/min |").AppendLine("|---:|---:|---:|---:|---:|---:|");
+        md.AppendLine(CultureInfo.InvariantCulture, $"**The bot's memory** (resident set of its process, every 5 s; it was started {result.BotStarts} time(s)). \"Warm\" is the first sample after the warm-up ({warmup.TotalMinutes:0.#} min of load) and at least a minute after the process started; the slope is over the samples from then on. Of the last sample: anonymous memory (the GC heap, malloc's arenas, stacks), mapped files (assemblies, libraries) and shared memory (the runtime maps its JIT-compiled code through a memfd):").AppendLine();
+        md.AppendLine("| process start | samples | first MB | warm MB | last MB | max MB | slope from warm, MB/min | last: anonymous MB | files MB | shared (code) MB |")
+            .AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var group in samples.GroupBy(s => s.Start))
         {
             var list = group.ToList();
+            var warm = Warm(list, warmup);
+            var last = list[^1].Resident;
             md.AppendLine(CultureInfo.InvariantCulture,
-                $"| {group.Key} | {list.Count} | {Mb(list[0].Bytes):0} | {Mb(list[^1].Bytes):0} | {Mb(list.Max(s => s.Bytes)):0} | {Slope(list):+0.00;-0.00} |");
+                $"| {group.Key} | {list.Count} | {Mb(list[0].Bytes):0} | {(warm.Count > 0 ? Mb(warm[0].Bytes).ToString("0", CultureInfo.InvariantCulture) : "–")} | {Mb(last.Bytes):0} | {Mb(list.Max(s => s.Bytes)):0} | {Slope(warm):+0.00;-0.00} | {Mb(last.Anonymous):0} | {Mb(last.Files):0} | {Mb(last.Shared):0} |");
         }
         md.AppendLine();
-        if (Growth(samples) is { } growth)
+        if (result.Options.Faults.Count > 0)
+            md.AppendLine("No verdict on memory here: the killed bot starts again and warms up again, and the faults' retries come in bursts; the load drill judges it.").AppendLine();
+        else if (Growth(samples, warmup) is { } growth)
             md.AppendLine(string.Create(CultureInfo.InvariantCulture,
-                $"Verdict: **{(growth < Statistics.FlatMbPer10Minutes ? "flat" : "growing")}** (the last start's slope after its first minute would add {growth:0.0} MB over 10 minutes; flat is under {Statistics.FlatMbPer10Minutes:0} MB).")).AppendLine();
+                $"Verdict: **{(growth < Statistics.FlatMbPer10Minutes ? "flat" : "growing")}** (the slope from warm would add {growth:0.0} MB over 10 minutes; flat is under {Statistics.FlatMbPer10Minutes:0} MB).")).AppendLine();
     }
 
-    /// <summary>What the bot's last start would grow by over 10 minutes at its slope after warm-up, when it ran 5 minutes or more.</summary>
-    public static double? Growth(IReadOnlyList<BotMemorySample> samples)
+    /// <summary>What the bot's last start would grow by over 10 minutes at its slope once warm, when it was warm for 5 minutes or more.</summary>
+    public static double? Growth(IReadOnlyList<BotMemorySample> samples, TimeSpan warmup)
     {
-        var last = samples.Where(s => s.Start == samples[^1].Start).ToList();
-        return last.Count > 0 && last[^1].At - last[0].At >= TimeSpan.FromMinutes(5) ? Slope(last) * 10 : null;
+        var warm = Warm([.. samples.Where(s => s.Start == samples[^1].Start)], warmup);
+        return warm.Count > 0 && warm[^1].At - warm[0].At >= TimeSpan.FromMinutes(5) ? Slope(warm) * 10 : null;
     }
 
-    /// <summary>Least squares over the samples after the process's first minute (JIT, pools and caches warm up), MB per minute.</summary>
+    /// <summary>A start's samples from the end of the warm-up, and at least a minute after the process started (JIT, pools and caches).</summary>
+    internal static IReadOnlyList<BotMemorySample> Warm(IReadOnlyList<BotMemorySample> start, TimeSpan warmup) =>
+        [.. start.Where(s => s.At >= warmup && s.At - start[0].At >= TimeSpan.FromMinutes(1))];
+
+    /// <summary>Least squares, MB per minute.</summary>
     internal static double Slope(IReadOnlyList<BotMemorySample> samples) =>
-        Statistics.Slope([.. samples.Where(s => s.At - samples[0].At >= TimeSpan.FromMinutes(1)).Select(s => (s.At.TotalMinutes, Mb(s.Bytes)))]);
+        Statistics.Slope([.. samples.Select(s => (s.At.TotalMinutes, Mb(s.Bytes)))]);
+
+    private static string WarmupTitle(FaultRunOptions o) =>
+        o.Warmup > TimeSpan.Zero ? string.Create(CultureInfo.InvariantCulture, $" after a {o.Warmup.TotalMinutes:0.#}-minute warm-up") : "";
+
+    private static string WarmupNote(FaultRunOptions o) =>
+        o.Warmup > TimeSpan.Zero ? string.Create(CultureInfo.InvariantCulture, $" (the first {o.Warmup.TotalMinutes:0.#} a warm-up: everything is checked, memory is judged after it)") : "";
+
+    /// <summary>", with MALLOC_ARENA_MAX=2 as deployed" for the process settings production gives the bot, or nothing.</summary>
+    private static string ProcessSettings()
+    {
+        var settings = ProductionProcessEnvironment.Read();
+        return settings.Count == 0 ? "" : ", with " + string.Join(", ", settings.Select(s => $"`{s.Key}={s.Value}`")) + " as deployed";
+    }
 
     private static string Describe(string fault, TimeSpan outage) => fault switch
     {
