@@ -43,9 +43,9 @@ resource appSettings 'Microsoft.Web/sites/config@2024-11-01' = {
     // Agreed with the telemetry work: the Azure Monitor exporter reads the standard connection string setting.
     Telemetry__Exporter: 'AzureMonitor'
     APPLICATIONINSIGHTS_CONNECTION_STRING: appInsightsConnectionString
-    // glibc's malloc otherwise gives threads up to 8 arenas a core, and a thread-pool thread's arena keeps the peak of
-    // what it served: the load drill (tests/ChatOps.Benchmarks/RESULTS.md) saw the bot's native memory creep ~2 MB/min
-    // at 50 clicks/s with the default and stay flat with two arenas, at the same latency.
-    MALLOC_ARENA_MAX: '2'
+    // No MALLOC_ARENA_MAX: two arenas held the bot's resident set ~35 MB lower in the load drill, but made the restarted
+    // process JIT slowly enough under load that clicks waited past Teams' 15 s (tests/ChatOps.Benchmarks/RESULTS.md,
+    // notes on the fault drill); with glibc's default the resident set is flat after warm-up too. The drills start the bot
+    // with any MALLOC_*/DOTNET_* setting added here.
   }
 }

@@ -57,6 +57,8 @@ public sealed class FaultDrillTests(ITestOutputHelper output)
             Assert.Fail($"CI runs the drill, but {missing}.");
         var result = await FaultRun.RunAsync(options, output.WriteLine);
         output.WriteLine(new FaultsReport(result, "(test)").Render());
+        // Every request is kept with the run's logs, to place a stall in time.
+        Assert.Equal(result.Clicks.Attempts.Count + 1, File.ReadLines(Path.Combine(result.Folder, "attempts.csv")).Count());
         if (result.Problems.Count == 0)
             Directory.Delete(result.Folder, recursive: true);
         return result;

@@ -15,15 +15,19 @@ internal sealed class BotProcess : IDisposable
     private readonly int _port = ChildProcess.FreePort();
     private ChildProcess? _process;
 
-    public BotProcess(IReadOnlyDictionary<string, string> settings, string logPath)
+    /// <param name="processSettings">The C library's and the runtime's settings; by default the deployment's (<see cref="ProductionProcessEnvironment"/>).</param>
+    public BotProcess(IReadOnlyDictionary<string, string> settings, string logPath, IReadOnlyDictionary<string, string>? processSettings = null)
     {
         _logPath = logPath;
         var environment = settings.ToDictionary(s => s.Key.Replace(":", "__", StringComparison.Ordinal), s => s.Value, StringComparer.Ordinal);
-        foreach (var (key, value) in ProductionProcessEnvironment.Read())
+        foreach (var (key, value) in processSettings ?? ProductionProcessEnvironment.Read())
             environment[key] = value;
         environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{_port}";
         environment["DOTNET_NOLOGO"] = "1";
+        // The run's log is read against the load's clock (attempts.csv): each line carries its UTC time.
+        environment["Logging__Console__FormatterOptions__TimestampFormat"] = "HH:mm:ss.fff ";
+        environment["Logging__Console__FormatterOptions__UseUtcTimestamp"] = "true";
         _environment = environment;
     }
 

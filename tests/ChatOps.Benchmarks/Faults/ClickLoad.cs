@@ -18,6 +18,7 @@ internal sealed class ClickLoad(Func<string, string, string, string, HttpRequest
     public const string Accepted = "accepted";
     public const string Stale = Incidents.ClosedLoop.Stale;
     public const string Refused = "refused";
+    public const string Timeout = "timeout";
     private const int Seed = 20261123;
     private static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(15);
     private static readonly TimeSpan GiveUpAfter = TimeSpan.FromMinutes(4);
@@ -115,7 +116,7 @@ internal sealed class ClickLoad(Func<string, string, string, string, HttpRequest
         }
         catch (TaskCanceledException) when (!ct.IsCancellationRequested)
         {
-            return "timeout";
+            return Timeout;
         }
         catch (IOException)
         {

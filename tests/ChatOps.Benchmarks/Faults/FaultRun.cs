@@ -46,10 +46,11 @@ internal static class FaultRun
         var memory = new List<BotMemorySample>();
         using var sampling = new CancellationTokenSource();
         var sampler = SampleAsync(rig, started, memory, sampling.Token);
-        progress(string.Create(CultureInfo.InvariantCulture, $"Load: {options.PerSecond:0.#} clicks/s for {options.Warmup.TotalSeconds:0} s of warm-up and {options.Duration.TotalSeconds:0} s over {slots.Length} checklist points; faults: {(options.Faults.Count == 0 ? "none" : string.Join(", ", options.Faults))}."));
+        progress(string.Create(CultureInfo.InvariantCulture, $"Load from {rig.Time.GetUtcNow():HH:mm:ss} UTC: {options.PerSecond:0.#} clicks/s for {options.Warmup.TotalSeconds:0} s of warm-up and {options.Duration.TotalSeconds:0} s over {slots.Length} checklist points; faults: {(options.Faults.Count == 0 ? "none" : string.Join(", ", options.Faults))}."));
         var faults = plan.RunAsync(options.Faults, started, progress, stop.Token);
         var clicks = await load.RunAsync(slots, options.PerSecond, options.Load, stop.Token);
         await faults;
+        await WriteAttemptsAsync(clicks, Path.Combine(rig.Folder, "attempts.csv"));
         progress(string.Create(CultureInfo.InvariantCulture, $"Load over: {clicks.Accepted} clicks accepted, {clicks.Failures.Values.Sum()} attempts failed, {clicks.GivenUp} given up."));
 
         var timelines = await SettleAsync(rig, incidents, options.Settle, progress);
@@ -68,6 +69,11 @@ internal static class FaultRun
             problems.Add($"{clicks.GivenUp} clicks got no answer for 4 minutes and were given up");
         return new FaultRunResult(options, incidents.Count, slots, clicks, plan.Windows, reminders, memory, rig.Bot.Starts, problems, rig.Folder);
     }
+
+    /// <summary>Every attempt of the load (sent at, seconds from the load's start; took, ms; outcome), kept with the run's logs.</summary>
+    private static Task WriteAttemptsAsync(ClickLoadResult clicks, string path) =>
+        File.WriteAllLinesAsync(path, ["sent_s,took_ms,outcome", .. clicks.Attempts.OrderBy(a => a.At).Select(a =>
+            string.Create(CultureInfo.InvariantCulture, $"{a.At.TotalSeconds:0.000},{a.Took.TotalMilliseconds:0},{a.Outcome.Replace(',', ';')}"))]);
 
     /// <summary>Waits until every incident's reminders are due and recorded (bounded); returns the timelines as they are then.</summary>
     private static async Task<IReadOnlyDictionary<string, StoredTimeline>> SettleAsync(FaultRig rig, IReadOnlyList<string> incidents, TimeSpan settle, Action<string> progress)

@@ -24,13 +24,14 @@ internal static class FaultsCommand
         Console.WriteLine(markdown);
         var path = options.ResultsPath ?? ResultsReport.DefaultPath();
         await FaultsReport.WriteAsync(path, markdown, result.Options.Faults.Count > 0);
-        Console.WriteLine($"Written to {path}. Logs: {result.Folder}");
         if (result.Problems.Count == 0)
         {
-            Directory.Delete(result.Folder, recursive: true);
-            return 0;
+            // A passed run keeps its logs and attempts.csv, not the stores' data.
+            foreach (var data in new[] { Path.Combine(result.Folder, "azurite", "data"), Path.Combine(result.Folder, "postgres", "data") }.Where(Directory.Exists))
+                Directory.Delete(data, recursive: true);
         }
-        return 1;
+        Console.WriteLine($"Written to {path}. Logs: {result.Folder}");
+        return result.Problems.Count == 0 ? 0 : 1;
     }
 }
 

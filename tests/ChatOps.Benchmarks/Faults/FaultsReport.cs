@@ -40,7 +40,10 @@ internal sealed class FaultsReport(FaultRunResult result, string command)
         if (c.Skipped > 0)
             md.AppendLine(string.Create(CultureInfo.InvariantCulture, $"{c.Skipped} arrivals found every point they tried busy (its person still clicking through an outage) and were not sent.")).AppendLine();
         if (c.Failures.Count > 0)
+        {
             md.AppendLine("Failed attempts: " + string.Join(", ", c.Failures.OrderByDescending(f => f.Value).Select(f => $"{f.Key} ×{f.Value}")) + ".").AppendLine();
+            md.Append(FailuresByMinute(c, o.Load)).AppendLine();
+        }
 
         if (result.Windows.Count > 0)
         {
@@ -68,6 +71,28 @@ internal sealed class FaultsReport(FaultRunResult result, string command)
 
         AppendMemory(md);
         return md.ToString();
+    }
+
+    /// <summary>Failed attempts (and of them, timeouts) by the minute of the load they were sent in: when, not only how many.</summary>
+    internal static string FailuresByMinute(ClickLoadResult c, TimeSpan load)
+    {
+        var minutes = Math.Max(1, (int)Math.Ceiling(load.TotalMinutes));
+        var failed = new int[minutes];
+        var timeouts = new int[minutes];
+        foreach (var a in c.Attempts.Where(a => a.Outcome is not (ClickLoad.Accepted or ClickLoad.Stale)))
+        {
+            var m = Math.Clamp((int)a.At.TotalMinutes, 0, minutes - 1);
+            failed[m]++;
+            if (a.Outcome == ClickLoad.Timeout)
+                timeouts[m]++;
+        }
+        var columns = Enumerable.Range(1, minutes).ToArray();
+        return new StringBuilder()
+            .AppendLine("| minute of the load | " + string.Join(" | ", columns) + " |")
+            .AppendLine("|---|" + string.Concat(columns.Select(_ => "---:|")))
+            .AppendLine("| failed attempts sent in it | " + string.Join(" | ", failed) + " |")
+            .AppendLine("| of them timed out (no answer in 15 s) | " + string.Join(" | ", timeouts) + " |")
+            .ToString();
     }
 
     private void AppendMemory(StringBuilder md)
@@ -116,7 +141,7 @@ internal sealed class FaultsReport(FaultRunResult result, string command)
     private static string WarmupNote(FaultRunOptions o) =>
         o.Warmup > TimeSpan.Zero ? string.Create(CultureInfo.InvariantCulture, $" (the first {o.Warmup.TotalMinutes:0.#} a warm-up: everything is checked, memory is judged after it)") : "";
 
-    /// <summary>", with MALLOC_ARENA_MAX=2 as deployed" for the process settings production gives the bot, or nothing.</summary>
+    /// <summary>", with `MALLOC_ARENA_MAX=4` as deployed" for the process settings production gives the bot, or nothing.</summary>
     private static string ProcessSettings()
     {
         var settings = ProductionProcessEnvironment.Read();

@@ -86,14 +86,6 @@ public sealed partial class AzureAppSettingsTests
         Assert.Equal("AzureMonitor", settings["Telemetry__Exporter"]);
     }
 
-    [Fact]
-    public async Task The_bots_process_gets_two_malloc_arenas_as_the_load_drill_runs_it()
-    {
-        var settings = await AzureTemplate.AppSettingsAsync();
-
-        Assert.Equal("2", settings["MALLOC_ARENA_MAX"]);
-    }
-
     private static string Key(string settingName) => settingName.Replace("__", ":", StringComparison.Ordinal);
 
     private static string Resolve(string value)

@@ -33,7 +33,6 @@ internal static partial class BotSettingKeys
         "ASPNETCORE_ENVIRONMENT",
         "APPLICATIONINSIGHTS_CONNECTION_STRING",
         "AllowedHosts",
-        "MALLOC_ARENA_MAX",
     };
 
     /// <summary>The options property a key ("Bot:Connector:ClientSecret", "Bot:Connector:TrustedServiceUrls:0") binds to, or null.</summary>

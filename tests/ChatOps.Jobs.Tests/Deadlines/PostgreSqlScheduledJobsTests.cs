@@ -1,10 +1,8 @@
 using ChatOps.Testing;
 using ChatOps.Incidents.Deadlines;
 using ChatOps.Jobs.Deadlines;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Npgsql;
 
 namespace ChatOps.Jobs.Tests.Deadlines;
@@ -22,17 +20,7 @@ public sealed class PostgreSqlScheduledJobsTests : IAsyncLifetime
     {
         if (TestPostgres.ConnectionString is null && !TestPostgres.InCi)
             return;
-        var builder = Host.CreateApplicationBuilder();
-        builder.Logging.ClearProviders();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Jobs:Storage"] = "PostgreSql",
-            ["Jobs:PostgreSqlConnectionString"] = TestPostgres.Require(),
-            ["Jobs:PostgreSqlSchema"] = _schema,
-        });
-        builder.Services.AddJobs(builder.Configuration);
-        builder.Services.AddSingleton<IDeadlineFirings>(new MemoryFirings(TimeProvider.System));
-        _host = builder.Build();
+        _host = PostgreSqlJobsHost.Build(_schema);
         await _host.StartAsync();
     }
 
