@@ -17,6 +17,12 @@ public sealed record PointState(PointStatus Status, Incidents.Person? Assignee, 
 
     /// <summary>The latest note about this point (every note stays on the timeline).</summary>
     public string? LastNote { get; init; }
+
+    /// <summary>
+    /// How many times its status has changed. A card's buttons carry the revision they were drawn at, so a click that
+    /// arrives late is refused even when the status has come round to the one it was drawn with (Open → … → Open).
+    /// </summary>
+    public int Revision { get; init; }
 }
 
 /// <summary>A link to where a deliverable document lives (SharePoint, a ticket, a file share).</summary>

@@ -69,7 +69,7 @@ public sealed partial class Incident
             throw new IncidentRuleException(Rules.PointAwaitsAuthorisation, point.Id);
         if (status == PointStatus.NotApplicable && string.IsNullOrWhiteSpace(reason))
             throw new IncidentRuleException(Rules.ReasonRequired, point.Id);
-        Points[point.Id] = state with { Status = status, Reason = status == PointStatus.NotApplicable ? reason!.Trim() : null };
+        Points[point.Id] = state with { Status = status, Reason = status == PointStatus.NotApplicable ? reason!.Trim() : null, Revision = state.Revision + 1 };
         return [Record("point.status", by, now, new JsonObject
         {
             ["point"] = point.Id, ["from"] = state.Status.ToString(), ["to"] = status.ToString(), ["reason"] = Points[point.Id].Reason,

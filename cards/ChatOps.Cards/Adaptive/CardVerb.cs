@@ -50,10 +50,15 @@ public sealed record DeclareIncident(string DeclarationId) : CardVerb
     public override string VerbName() => Name;
 }
 
-/// <summary>A checklist button. <see cref="From"/> is the status the clicker saw: if the point moved since, the click is stale.</summary>
+/// <summary>
+/// A checklist button. <see cref="From"/> is the status the clicker saw and <see cref="Revision"/> the point's revision
+/// then: if the point moved since, the click is stale. Cards drawn before revisions existed carry none (from only).
+/// </summary>
 public sealed record SetPointStatus(string IncidentId, string PointId, string From, string To) : CardVerb
 {
     public const string Name = "checklist.set";
+
+    public int? Revision { get; init; }
 
     /// <summary>The reason input of this point (id "reason.&lt;point&gt;"), merged in by Teams.</summary>
     [JsonExtensionData]

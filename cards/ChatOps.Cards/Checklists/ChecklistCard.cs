@@ -76,12 +76,12 @@ public static class ChecklistCard
 
     private static List<CardAction> Buttons(Incident incident, ControlPoint point, PointState state, CultureInfo language)
     {
-        var from = state.Status.ToString();
+        SetPointStatus Set(string to) => new(incident.Id, point.Id, state.Status.ToString(), to) { Revision = state.Revision };
         var buttons = new List<CardAction>();
         if (state.Status == PointStatus.Open)
-            buttons.Add(new ExecuteAction(CardText.Get("Checklist.Start", language), new SetPointStatus(incident.Id, point.Id, from, nameof(PointStatus.InProgress))));
+            buttons.Add(new ExecuteAction(CardText.Get("Checklist.Start", language), Set(nameof(PointStatus.InProgress))));
         if (!point.IsGated || incident.Authorised.Contains(point.Id))
-            buttons.Add(new ExecuteAction(CardText.Get("Checklist.Done", language), new SetPointStatus(incident.Id, point.Id, from, nameof(PointStatus.Done))) { Style = "positive" });
+            buttons.Add(new ExecuteAction(CardText.Get("Checklist.Done", language), Set(nameof(PointStatus.Done))) { Style = "positive" });
         var reasonCard = new AdaptiveCard([new TextInput
         {
             Id = SetPointStatus.ReasonInputId(point.Id),
@@ -90,7 +90,7 @@ public static class ChecklistCard
             MaxLength = MaxReason,
         }])
         {
-            Actions = [new ExecuteAction(CardText.Get("Checklist.NotApplicable", language), new SetPointStatus(incident.Id, point.Id, from, nameof(PointStatus.NotApplicable)))],
+            Actions = [new ExecuteAction(CardText.Get("Checklist.NotApplicable", language), Set(nameof(PointStatus.NotApplicable)))],
         };
         buttons.Add(new ShowCardAction(CardText.Get("Checklist.NotApplicable", language), reasonCard));
         return buttons;

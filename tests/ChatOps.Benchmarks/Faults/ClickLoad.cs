@@ -11,9 +11,10 @@ namespace ChatOps.Benchmarks.Faults;
 /// <summary>
 /// Checklist clicks arriving at a fixed mean rate (Poisson, fixed seed), each on a point nobody is clicking at that moment,
 /// as people click cards. A click that gets no answer (or "storage unavailable") is clicked again after a pause, as a
-/// person would: a new activity with the same from → to, so the bot's optimistic check applies it at most once.
+/// person would: a new activity with the same from → to and revision, so the bot's optimistic check applies it at most
+/// once, and an attempt delivered after a later one was applied is stale even when the point has come round again.
 /// </summary>
-internal sealed class ClickLoad(Func<string, string, string, string, HttpRequestMessage> click, IIncidentStore store, TimeProvider time)
+internal sealed class ClickLoad(Func<string, string, string, string, int, HttpRequestMessage> click, IIncidentStore store, TimeProvider time)
 {
     public const string Accepted = "accepted";
     public const string Stale = Incidents.ClosedLoop.Stale;
@@ -67,12 +68,13 @@ internal sealed class ClickLoad(Func<string, string, string, string, HttpRequest
     {
         var began = time.GetTimestamp();
         var change = new Change(slot.Status, ClickSlot.After(slot.Status));
+        var revision = slot.Revision;
         try
         {
             for (var pause = TimeSpan.FromMilliseconds(500); time.GetElapsedTime(began) < GiveUpAfter; pause = TimeSpan.FromTicks(Math.Min(pause.Ticks * 2, TimeSpan.TicksPerSecond * 5)))
             {
                 var sent = time.GetTimestamp();
-                var outcome = await SendAsync(client, slot, change, ct);
+                var outcome = await SendAsync(client, slot, change, revision, ct);
                 _attempts.Enqueue(new Attempt(time.GetElapsedTime(loadStarted, sent), time.GetElapsedTime(sent), outcome));
                 switch (outcome)
                 {
@@ -80,10 +82,11 @@ internal sealed class ClickLoad(Func<string, string, string, string, HttpRequest
                         slot.Applied.Add(change);
                         slot.Accepted++;
                         slot.Status = change.To;
+                        slot.Revision = revision + 1;
                         slot.Unresolved = null;
                         return time.GetElapsedTime(began);
                     case Stale:
-                        await ResolveStaleAsync(slot, change, ct);
+                        await ResolveStaleAsync(slot, change, revision, ct);
                         return time.GetElapsedTime(began);
                     default:
                         if (outcome == Refused)
@@ -101,11 +104,11 @@ internal sealed class ClickLoad(Func<string, string, string, string, HttpRequest
         }
     }
 
-    private async Task<string> SendAsync(HttpClient client, ClickSlot slot, Change change, CancellationToken ct)
+    private async Task<string> SendAsync(HttpClient client, ClickSlot slot, Change change, int revision, CancellationToken ct)
     {
         try
         {
-            using var request = click(slot.IncidentId, slot.PointId, change.From.ToString(), change.To.ToString());
+            using var request = click(slot.IncidentId, slot.PointId, change.From.ToString(), change.To.ToString(), revision);
             using var response = await client.SendAsync(request, ct);
             var body = await response.Content.ReadAsStringAsync(ct);
             return Classify(response.StatusCode, body);
@@ -153,28 +156,30 @@ internal sealed class ClickLoad(Func<string, string, string, string, HttpRequest
 
     /// <summary>
     /// "Someone changed this checklist": nobody else clicks this point, so an earlier unanswered click of ours was applied.
-    /// The store says which status it has; the change counts as applied when it shows the click's target.
+    /// The store says where the point stands; the change counts as applied when it shows the click's target, one
+    /// revision on from the click's.
     /// </summary>
-    private async Task ResolveStaleAsync(ClickSlot slot, Change change, CancellationToken ct)
+    private async Task ResolveStaleAsync(ClickSlot slot, Change change, int revision, CancellationToken ct)
     {
-        var status = await ReadStatusAsync(slot, ct);
-        if (status == change.To && slot.Unresolved == change)
+        var state = await ReadStateAsync(slot, ct);
+        if (state.Status == change.To && state.Revision == revision + 1 && slot.Unresolved == change)
         {
             slot.Applied.Add(change);
             slot.Proven++;
             slot.Unresolved = null;
         }
-        slot.Status = status;
+        slot.Status = state.Status;
+        slot.Revision = state.Revision;
     }
 
-    private async Task<PointStatus> ReadStatusAsync(ClickSlot slot, CancellationToken ct)
+    private async Task<PointState> ReadStateAsync(ClickSlot slot, CancellationToken ct)
     {
         for (var attempt = 1; ; attempt++)
         {
             try
             {
                 var stored = await store.GetAsync(slot.IncidentId, ct) ?? throw new InvalidOperationException($"{slot.IncidentId} is not stored.");
-                return stored.Incident.Points[slot.PointId].Status;
+                return stored.Incident.Points[slot.PointId];
             }
             catch (Exception e) when (e is not InvalidOperationException && attempt < 60)
             {

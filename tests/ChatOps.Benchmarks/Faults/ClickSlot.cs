@@ -16,6 +16,9 @@ internal sealed class ClickSlot(string incidentId, string pointId)
     /// <summary>The status as last seen; the next click moves it on from here.</summary>
     public PointStatus Status { get; set; } = PointStatus.Open;
 
+    /// <summary>The point's revision as last seen (its status changes so far); a click carries it, as the card's buttons do.</summary>
+    public int Revision { get; set; }
+
     /// <summary>Changes the bot is known to have made, in order.</summary>
     public List<Change> Applied { get; } = [];
 

@@ -39,7 +39,7 @@ internal static class FaultRun
             problems.Add($"only {incidents.Count} of {options.Incidents} declarations were confirmed");
 
         var slots = incidents.SelectMany(i => Points.Select(p => new ClickSlot(i, p))).ToArray();
-        var load = new ClickLoad((incident, point, from, to) => rig.Activities.Click(rig.Bot.Endpoint, incident, point, from, to), rig.Store, rig.Time);
+        var load = new ClickLoad((incident, point, from, to, revision) => rig.Activities.Click(rig.Bot.Endpoint, incident, point, from, to, revision), rig.Store, rig.Time);
         var plan = new FaultPlan(rig, options.Load, options.Outage);
         using var stop = new CancellationTokenSource(options.Load * 3 + TimeSpan.FromMinutes(10));
         var started = rig.Time.GetTimestamp();

@@ -28,7 +28,7 @@ internal sealed class FaultsReport(FaultRunResult result, string command)
             ", with PostgreSQL under Hangfire; the fake Bot Connector, OpenID metadata and Graph and the load run in the benchmark's process.");
         md.AppendLine(string.Create(CultureInfo.InvariantCulture,
             $"{result.Incidents} incidents are declared through the bot (each a thread with its cards), then checklist clicks (`adaptiveCard/action`, CP-01/CP-03/CP-04 round Open → InProgress → Done → Open) arrive at {o.PerSecond:0.#}/s (Poisson) for {o.Load.TotalMinutes:0.#} min{WarmupNote(o)}, each on a point nobody is clicking then."));
-        md.AppendLine("A click without an answer is clicked again (a new activity, same from → to) after 0.5–5 s, as a person would.");
+        md.AppendLine("A click without an answer is clicked again (a new activity, same from → to and point revision, as its card carries) after 0.5–5 s, as a person would.");
         md.AppendLine(string.Create(CultureInfo.InvariantCulture,
             $"The drill's SLA policy gives the acknowledge clock {Seconds(clocks.Acknowledge)} and the first-response clock {Seconds(clocks.Respond)}, so every incident owes 6 reminders (50 %, 75 %, breach) during the run.")).AppendLine();
 

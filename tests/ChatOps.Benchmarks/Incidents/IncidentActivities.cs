@@ -33,9 +33,12 @@ internal sealed class IncidentActivities(FakeOpenIdIssuer issuer, string service
         return Request(endpoint, activity);
     }
 
-    public HttpRequestMessage Click(Uri endpoint, string incidentId, string pointId, string from, string to)
+    /// <param name="revision">The point's revision the clicked card was drawn at (none: a card drawn before revisions, from only).</param>
+    public HttpRequestMessage Click(Uri endpoint, string incidentId, string pointId, string from, string to, int? revision = null)
     {
         var data = new JsonObject { ["verb"] = "checklist.set", ["incidentId"] = incidentId, ["pointId"] = pointId, ["from"] = from, ["to"] = to };
+        if (revision is { } r)
+            data["revision"] = r;
         var activity = Message(NextId(), null);
         activity["type"] = "invoke";
         activity["name"] = "adaptiveCard/action";

@@ -126,6 +126,24 @@ public sealed partial class DeclareTests(BotHost host) : IClassFixture<BotHost>
     }
 
     [Fact]
+    public async Task A_late_click_is_stale_even_when_its_point_came_round_to_the_status_it_was_drawn_with()
+    {
+        var id = await DeclareAsync("Round trip");
+        await ClickAsync(id, "CP-01", "Open", "InProgress", Alex, revision: 0);
+        await ClickAsync(id, "CP-01", "InProgress", "Done", Alex, revision: 1);
+        await ClickAsync(id, "CP-01", "Done", "Open", Alex, revision: 2);
+        var version = (await Store.GetAsync(id, default))!.Incident.Version;
+
+        // The first card's Start, clicked long ago and delivered only now: Open again, but three changes later.
+        var late = await ClickAsync(id, "CP-01", "Open", "InProgress", Alex, revision: 0);
+
+        Assert.Contains("Someone changed this checklist", late, StringComparison.Ordinal);
+        Assert.Equal(version, (await Store.GetAsync(id, default))!.Incident.Version);
+        Assert.Contains("\"revision\":3", late, StringComparison.Ordinal); // the fresh card's buttons carry the revision now
+        Assert.Contains("In progress", await ClickAsync(id, "CP-01", "Open", "InProgress", Alex, revision: 3), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Two_people_clicking_one_point_at_once_cannot_both_win()
     {
         var id = await DeclareAsync("Two clicks");
@@ -142,6 +160,8 @@ public sealed partial class DeclareTests(BotHost host) : IClassFixture<BotHost>
     [InlineData("""{"verb":"checklist.set","pointId":"CP-01","from":"Open","to":"Done"}""")]
     [InlineData("""{"verb":"checklist.set","incidentId":"INC-2026-9999","pointId":"CP-01","from":"Open","to":"Exploded"}""")]
     [InlineData("""{"verb":"checklist.set","incidentId":"INC-2026-9999","pointId":"CP-01","from":"Open","to":"Done"}""")]
+    [InlineData("""{"verb":"checklist.set","incidentId":"INC-2026-9999","pointId":"CP-01","from":"Open","to":"Done","revision":"three"}""")]
+    [InlineData("""{"verb":"checklist.set","incidentId":"INC-2026-9999","pointId":"CP-01","from":"Open","to":"Done","revision":1e99}""")]
     [InlineData("""{"verb":"phase.advance","incidentId":"no such thing","phase":"summary"}""")]
     [InlineData("""{"verb":"checklist.set","incidentId":"INC/2026#1?","pointId":"CP-01","from":"Open","to":"Done"}""")]
     [InlineData("""{"verb":"incident.declare","declarationId":"d-slash","client":"con/toso","type":"ddos","severity":"P2","title":"Slash"}""")]
@@ -226,9 +246,12 @@ public sealed partial class DeclareTests(BotHost host) : IClassFixture<BotHost>
         return IncidentIdPattern().Match(confirmation.Body).Value is { Length: > 0 } id ? id : throw new Xunit.Sdk.XunitException(confirmation.Body);
     }
 
-    private async Task<string> ClickAsync(string incidentId, string point, string from, string to, string aadObjectId, (string Id, string Value)? input = null)
+    /// <param name="revision">The point's revision the card was drawn at; none, as on a card drawn before revisions existed.</param>
+    private async Task<string> ClickAsync(string incidentId, string point, string from, string to, string aadObjectId, (string Id, string Value)? input = null, int? revision = null)
     {
         var data = new JsonObject { ["verb"] = "checklist.set", ["incidentId"] = incidentId, ["pointId"] = point, ["from"] = from, ["to"] = to };
+        if (revision is { } r)
+            data["revision"] = r;
         if (input is { } i)
             data[i.Id] = i.Value;
         var click = From(TeamsActivities.Execute(host.Connector.ServiceUrl, data), aadObjectId);

@@ -31,6 +31,22 @@ public sealed class ChecklistCardTests
     }
 
     [Fact]
+    public void Each_button_carries_its_points_revision_so_a_late_click_is_told_from_a_fresh_one()
+    {
+        var incident = Incident();
+        incident.SetPointStatus(Playbook, "CP-03", PointStatus.InProgress, null, Responder, Now);
+        incident.SetPointStatus(Playbook, "CP-03", PointStatus.Done, null, Responder, Now);
+        incident.SetPointStatus(Playbook, "CP-03", PointStatus.Open, null, Responder, Now);
+
+        var actions = Actions(ChecklistCard.Build(incident, Playbook, "preparation", Languages.English)).Select(a => a.Data).OfType<SetPointStatus>().ToList();
+
+        Assert.Equal(3, incident.Points["CP-03"].Revision);
+        Assert.All(actions.Where(a => a.PointId == "CP-03"), a => Assert.Equal(3, a.Revision));
+        Assert.All(actions.Where(a => a.PointId == "CP-01"), a => Assert.Equal(0, a.Revision));
+        Assert.Contains("\"revision\":3", CardJson.ToJson(ChecklistCard.Build(incident, Playbook, "preparation", Languages.English)), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Deliverable_links_open_from_the_point_even_when_it_is_done()
     {
         var incident = Incident();

@@ -5,7 +5,7 @@ using ChatOps.Incidents.Checklists;
 
 namespace ChatOps.Bot.Conversations.CardActions;
 
-/// <summary>Start, Done or Not applicable on a control point; stale when the point moved since the card was drawn.</summary>
+/// <summary>Start, Done or Not applicable on a control point; stale when the point moved since the card was drawn (its status, or its revision when the card carries one).</summary>
 internal sealed class SetPointStatusAction(ChecklistChanges changes) : ICardAction<SetPointStatus>
 {
     public Task<AdaptiveCard> HandleAsync(Turn turn, SetPointStatus verb, CancellationToken ct)
@@ -13,7 +13,7 @@ internal sealed class SetPointStatusAction(ChecklistChanges changes) : ICardActi
         if (!Enum.TryParse<PointStatus>(verb.To, out var to) || !Enum.IsDefined(to))
             return Task.FromResult(new AdaptiveCard([new TextBlock(CardText.Get("Invoke.UnknownVerb", turn.Language)) { Color = "Attention" }]));
         return changes.ApplyAsync(turn, verb.IncidentId, (incident, playbook) => playbook.FindControlPoint(verb.PointId)?.PhaseId ?? incident.Phase, (incident, playbook, by, now) =>
-            incident.Points.TryGetValue(verb.PointId, out var state) && state.Status.ToString() != verb.From
+            incident.Points.TryGetValue(verb.PointId, out var state) && (state.Status.ToString() != verb.From || verb.Revision is { } seen && seen != state.Revision)
                 ? null
                 : incident.SetPointStatus(playbook, verb.PointId, to, verb.Reason, by, now), ct);
     }
