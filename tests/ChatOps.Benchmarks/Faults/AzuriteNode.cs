@@ -39,10 +39,13 @@ internal sealed class AzuriteNode : IAsyncDisposable
 
     private static string Executable => Path.Combine(RepositoryRoot.Path, "infra", "tools", "node_modules", ".bin", "azurite");
 
+    /// <summary>Where an Azurite started in <paramref name="folder"/> keeps its data on disk.</summary>
+    public static string DataFolder(string folder) => Path.Combine(folder, "data");
+
     public static async Task<AzuriteNode> StartAsync(string folder, bool onDisk)
     {
         var node = new AzuriteNode(folder, onDisk);
-        Directory.CreateDirectory(Path.Combine(folder, "data"));
+        Directory.CreateDirectory(DataFolder(folder));
         await node.StartAsync();
         return node;
     }
@@ -51,7 +54,7 @@ internal sealed class AzuriteNode : IAsyncDisposable
     {
         _node = ChildProcess.Start(Executable,
         [
-            "--silent", "--skipApiVersionCheck", .. _onDisk ? ["--location", Path.Combine(_folder, "data")] : new[] { "--inMemoryPersistence" },
+            "--silent", "--skipApiVersionCheck", .. _onDisk ? ["--location", DataFolder(_folder)] : new[] { "--inMemoryPersistence" },
             "--blobHost", "127.0.0.1", "--blobPort", Port(_blobPort), "--queueHost", "127.0.0.1", "--queuePort", Port(_queuePort),
             "--tableHost", "127.0.0.1", "--tablePort", Port(_tablePort),
         ], LogPath);

@@ -190,7 +190,11 @@ internal sealed class ClickLoad(Func<string, string, string, string, int, HttpRe
 }
 
 /// <summary>One request of a click: when it was sent (from the load's start), how long its answer took, and what it was.</summary>
-internal sealed record Attempt(TimeSpan At, TimeSpan Took, string Outcome);
+internal sealed record Attempt(TimeSpan At, TimeSpan Took, string Outcome)
+{
+    /// <summary>Neither answered with the updated card nor with a stale one: the person has to click again.</summary>
+    public bool Failed => Outcome is not (ClickLoad.Accepted or ClickLoad.Stale);
+}
 
 /// <param name="Clicks">Clicks started (each may take several attempts).</param>
 /// <param name="Skipped">Arrivals that found no free point (none expected).</param>
@@ -200,7 +204,7 @@ internal sealed record ClickLoadResult(int Clicks, long Skipped, IReadOnlyList<A
     public int Accepted => Attempts.Count(a => a.Outcome == ClickLoad.Accepted);
 
     public IReadOnlyDictionary<string, int> Failures =>
-        Attempts.Where(a => a.Outcome is not (ClickLoad.Accepted or ClickLoad.Stale)).GroupBy(a => a.Outcome).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        Attempts.Where(a => a.Failed).GroupBy(a => a.Outcome).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
 
     public int GivenUp => Clicks - Resolved.Count;
 }

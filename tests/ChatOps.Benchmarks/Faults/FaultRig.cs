@@ -58,6 +58,13 @@ internal sealed class FaultRig : IAsyncDisposable
 
     public IncidentActivities Activities { get; }
 
+    /// <summary>The stores' data in a run folder: a passed run drops it and keeps the logs.</summary>
+    public static string[] StoreData(string folder) => [AzuriteNode.DataFolder(AzuriteIn(folder)), PostgresNode.DataFolder(PostgresIn(folder))];
+
+    private static string AzuriteIn(string folder) => Path.Combine(folder, "azurite");
+
+    private static string PostgresIn(string folder) => Path.Combine(folder, "postgres");
+
     /// <summary>What is missing on this machine to run it, or null.</summary>
     public static string? Missing() => AzuriteNode.Missing() ?? PostgresNode.Missing();
 
@@ -72,8 +79,8 @@ internal sealed class FaultRig : IAsyncDisposable
         // Cards PUT in place are most of what the bot sends; only posts are checked (the reminders), so only theirs are kept.
         connector.KeepsBody = (method, _) => method == "POST";
         var graph = await FakeGraph.StartAsync();
-        var azurite = await AzuriteNode.StartAsync(Path.Combine(folder, "azurite"), onDisk: restartsStorage);
-        var postgres = await PostgresNode.StartAsync(Path.Combine(folder, "postgres"));
+        var azurite = await AzuriteNode.StartAsync(AzuriteIn(folder), onDisk: restartsStorage);
+        var postgres = await PostgresNode.StartAsync(PostgresIn(folder));
         progress("Azurite and PostgreSQL are up.");
         var slaFile = Path.Combine(folder, "sla-drill.yaml");
         await File.WriteAllTextAsync(slaFile, clocks.SlaYaml());

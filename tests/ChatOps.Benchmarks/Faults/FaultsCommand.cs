@@ -27,7 +27,7 @@ internal static class FaultsCommand
         if (result.Problems.Count == 0)
         {
             // A passed run keeps its logs and attempts.csv, not the stores' data.
-            foreach (var data in new[] { Path.Combine(result.Folder, "azurite", "data"), Path.Combine(result.Folder, "postgres", "data") }.Where(Directory.Exists))
+            foreach (var data in FaultRig.StoreData(result.Folder).Where(Directory.Exists))
                 Directory.Delete(data, recursive: true);
         }
         Console.WriteLine($"Written to {path}. Logs: {result.Folder}");

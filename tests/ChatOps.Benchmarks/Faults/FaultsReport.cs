@@ -34,7 +34,7 @@ internal sealed class FaultsReport(FaultRunResult result, string command)
 
         md.AppendLine("| clicks | accepted | proven applied after no answer | failed attempts | given up | resolved p50 | resolved p99 | answered attempts p99 | max |").AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         var resolved = c.Resolved.Select(r => r.TotalMilliseconds).Order().ToArray();
-        var answered = c.Attempts.Where(a => a.Outcome is ClickLoad.Accepted or ClickLoad.Stale).Select(a => a.Took.TotalMilliseconds).Order().ToArray();
+        var answered = c.Attempts.Where(a => !a.Failed).Select(a => a.Took.TotalMilliseconds).Order().ToArray();
         md.AppendLine(CultureInfo.InvariantCulture,
             $"| {c.Clicks} | {c.Accepted} ({c.Accepted / o.Load.TotalSeconds:0.0}/s) | {result.Proven} | {c.Failures.Values.Sum()} | {c.GivenUp} | {Ms(resolved, 0.5)} | {Ms(resolved, 0.99)} | {Ms(answered, 0.99)} | {Ms(resolved, 1)} |").AppendLine();
         if (c.Skipped > 0)
@@ -52,7 +52,7 @@ internal sealed class FaultsReport(FaultRunResult result, string command)
             {
                 var w = result.Windows[i];
                 var until = i + 1 < result.Windows.Count ? TimeSpan.FromTicks(Math.Min((w.To + TimeSpan.FromSeconds(30)).Ticks, result.Windows[i + 1].From.Ticks)) : w.To + TimeSpan.FromSeconds(30);
-                var failed = c.Attempts.Count(a => a.At >= w.From && a.At < until && a.Outcome is not (ClickLoad.Accepted or ClickLoad.Stale));
+                var failed = c.Attempts.Count(a => a.At >= w.From && a.At < until && a.Failed);
                 var first = c.Attempts.Where(a => a.At >= w.To && a.Outcome == ClickLoad.Accepted).Select(a => a.At + a.Took - w.To).DefaultIfEmpty(TimeSpan.MaxValue).Min();
                 md.AppendLine(CultureInfo.InvariantCulture, $"| {Describe(w.Name, o.Outage)} | {w.From.TotalSeconds:0.0} s | {w.To.TotalSeconds:0.0} s | {failed} | {(first == TimeSpan.MaxValue ? "none" : $"{first.TotalSeconds:0.0} s")} |");
             }
@@ -79,7 +79,7 @@ internal sealed class FaultsReport(FaultRunResult result, string command)
         var minutes = Math.Max(1, (int)Math.Ceiling(load.TotalMinutes));
         var failed = new int[minutes];
         var timeouts = new int[minutes];
-        foreach (var a in c.Attempts.Where(a => a.Outcome is not (ClickLoad.Accepted or ClickLoad.Stale)))
+        foreach (var a in c.Attempts.Where(a => a.Failed))
         {
             var m = Math.Clamp((int)a.At.TotalMinutes, 0, minutes - 1);
             failed[m]++;
@@ -141,7 +141,7 @@ internal sealed class FaultsReport(FaultRunResult result, string command)
     private static string WarmupNote(FaultRunOptions o) =>
         o.Warmup > TimeSpan.Zero ? string.Create(CultureInfo.InvariantCulture, $" (the first {o.Warmup.TotalMinutes:0.#} a warm-up: everything is checked, memory is judged after it)") : "";
 
-    /// <summary>", with `MALLOC_ARENA_MAX=4` as deployed" for the process settings production gives the bot, or nothing.</summary>
+    /// <summary>", with `KEY=value` as deployed" for the process settings production gives the bot (none today), or nothing.</summary>
     private static string ProcessSettings()
     {
         var settings = ProductionProcessEnvironment.Read();

@@ -18,7 +18,7 @@ internal sealed class PostgresNode : IAsyncDisposable
     private PostgresNode(string bin, string folder)
     {
         _bin = bin;
-        _data = Path.Combine(folder, "data");
+        _data = DataFolder(folder);
         _log = Path.Combine(folder, "postgres.log");
     }
 
@@ -38,6 +38,9 @@ internal sealed class PostgresNode : IAsyncDisposable
 
     /// <summary>What is missing to run it, or null.</summary>
     public static string? Missing() => BinFolder() is null ? "PostgreSQL is not installed (/usr/lib/postgresql/*/bin/initdb; infra/test installs it in CI)" : null;
+
+    /// <summary>The cluster's data folder (initdb's) for a node started in <paramref name="folder"/>.</summary>
+    public static string DataFolder(string folder) => Path.Combine(folder, "data");
 
     public static async Task<PostgresNode> StartAsync(string folder)
     {

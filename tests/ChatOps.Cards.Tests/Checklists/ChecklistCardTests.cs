@@ -38,12 +38,13 @@ public sealed class ChecklistCardTests
         incident.SetPointStatus(Playbook, "CP-03", PointStatus.Done, null, Responder, Now);
         incident.SetPointStatus(Playbook, "CP-03", PointStatus.Open, null, Responder, Now);
 
-        var actions = Actions(ChecklistCard.Build(incident, Playbook, "preparation", Languages.English)).Select(a => a.Data).OfType<SetPointStatus>().ToList();
+        var card = ChecklistCard.Build(incident, Playbook, "preparation", Languages.English);
+        var actions = Actions(card).Select(a => a.Data).OfType<SetPointStatus>().ToList();
 
         Assert.Equal(3, incident.Points["CP-03"].Revision);
         Assert.All(actions.Where(a => a.PointId == "CP-03"), a => Assert.Equal(3, a.Revision));
         Assert.All(actions.Where(a => a.PointId == "CP-01"), a => Assert.Equal(0, a.Revision));
-        Assert.Contains("\"revision\":3", CardJson.ToJson(ChecklistCard.Build(incident, Playbook, "preparation", Languages.English)), StringComparison.Ordinal);
+        Assert.Contains("\"revision\":3", CardJson.ToJson(card), StringComparison.Ordinal);
     }
 
     [Fact]
